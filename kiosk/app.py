@@ -1,0 +1,265 @@
+"""The Textual shell: asks the core for a snapshot every tick and puts it on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Resize
+
+from kiosk import statefile
+from kiosk.changes import describe
+from kiosk.clock import Clock
+from kiosk.live import Live, announce, follow_clock, reconcile, shift, start_item, toggle_blank
+from kiosk.loader import load
+from kiosk.model import Programme
+from kiosk.problems import ProgrammeError
+from kiosk.screens import AnnounceScreen, HelpScreen, QuitScreen
+from kiosk.settings import Settings
+from kiosk.themes import THEMES
+from kiosk.timeline import Snapshot, snapshot
+from kiosk.view import rows, screen, status
+from kiosk.watch import Watch
+from kiosk.widgets import Banner, EventHeader, Headline, Line, NextPanel, NowPanel, ProgrammeList
+from kiosk.words import Words
+
+TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
+POLL = 0.5  # seconds between looks at the programme and live state files
+SMALL = (60, 20)  # below this width or height the list and footer give way
+LARGE = (120, 36)  # from this size on, now and next get big digits
+
+
+def styles_dir() -> Path:
+    """The styles: inside the installed package, or at the top of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "styles", here.parent / "styles"):
+        if (candidate / "kiosk.tcss").is_file():
+            return candidate
+    return here / "styles"
+
+
+class KioskApp(App[int]):
+    TITLE = "kiosk"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("ctrl+q", "request_quit", show=False, priority=True),
+        Binding("ctrl+c", "ignore", show=False, priority=True),
+        Binding("n,right,space", "host('next')", show=False),
+        Binding("p,left", "host('previous')", show=False),
+        Binding("c", "host('clock')", show=False),
+        Binding("plus,equals_sign", "host('later')", show=False),
+        Binding("minus,underscore", "host('earlier')", show=False),
+        Binding("m", "host('announce')", show=False),
+        Binding("u", "host('undo')", show=False),
+        Binding("b", "host('blank')", show=False),
+        Binding("t", "next_theme", show=False),
+        Binding("question_mark", "help", show=False),
+    ]
+
+    def __init__(self, settings: Settings, programme: Programme, clock: Clock | None = None):
+        css = [styles_dir() / "kiosk.tcss"]
+        if settings.css is not None:
+            css.append(settings.css)
+        super().__init__(css_path=css)
+        self.settings = settings
+        self.programme = programme
+        self.words = Words(programme.event.language)
+        self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
+        self.live = Live()
+        self.problem: str = ""
+        self._snapshot: Snapshot | None = None
+        self._programme_watch = Watch(settings.programme_path)
+        self._state_watch = Watch(settings.state_path, settle=False)
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        self.theme = settings.theme or "dark"
+
+    # -- building --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Banner(id="banner")
+        yield EventHeader(id="header")
+        with Vertical(id="body"):
+            yield Line(id="drift")
+            yield Headline(id="headline")
+            yield NowPanel(id="now")
+            yield NextPanel(id="next")
+            yield ProgrammeList(id="programme")
+        with Vertical(id="bottom"):
+            yield Line(id="footer")
+            yield Line(id="problem")
+            yield Line(id="status")
+
+    def on_mount(self) -> None:
+        self.title = self.programme.event.title
+        self._read_state(first=True)
+        self._size_classes(self.size.width, self.size.height)
+        self.tick()
+        self.set_interval(TICK, self.tick)
+        self.set_interval(POLL, self.poll)
+
+    # -- each tick -------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Draw the snapshot at the clock's time; widgets skip what did not change."""
+        snap = snapshot(self.programme, self.live.state, self.clock.now())
+        self._snapshot = snap
+        view = screen(snap, self.words)
+        self.screen.set_class(view.blank, "-blank")
+        for look in ("before", "during", "walk-in", "break", "drinks", "after"):
+            self.screen.set_class(view.look == look, f"-{look}")
+        self.query_one(Banner).show(view.banner)
+        self.query_one(EventHeader).show(view)
+        self.query_one("#drift", Line).show(view.drift)
+        self.query_one(Headline).show(view)
+        self.query_one(NowPanel).show(view)
+        self.query_one(NextPanel).show(view)
+        listing = self.query_one(ProgrammeList)
+        listing.show(rows(snap, self.words, listing.capacity))
+        self.query_one("#footer", Line).show(view.footer)
+        if self.settings.follow:
+            self.query_one("#status", Line).show("")
+        else:
+            self.query_one("#status", Line).show(
+                status(snap, self.words, str(self.settings.state_path), False)
+            )
+            self.query_one("#problem", Line).show(self.problem)
+
+    def poll(self) -> None:
+        if self._programme_watch.poll():
+            self.reload_programme()
+        if self.settings.follow and self._state_watch.poll():
+            self._read_state()
+            self.tick()
+
+    def on_resize(self, event: Resize) -> None:
+        self._size_classes(event.size.width, event.size.height)
+        self.call_after_refresh(self.tick)
+
+    def _size_classes(self, width: int, height: int) -> None:
+        self.screen.set_class(width < SMALL[0] or height < SMALL[1], "-small")
+        self.screen.set_class(height < 16, "-tiny")
+        self.screen.set_class(width >= LARGE[0] and height >= LARGE[1], "-large")
+
+    # -- files -----------------------------------------------------------------------------
+
+    def reload_programme(self) -> None:
+        """Take a settled save if it is valid; otherwise keep the last good one and say why."""
+        try:
+            new = load(self.settings.programme_path)
+        except ProgrammeError as exc:
+            first = exc.first
+            where = f"{first.file}:{first.line}" if first.line else first.file
+            self.problem = self.words("broken", where=where, message=first.message)
+            self.tick()
+            return
+        old, self.programme = self.programme, new
+        self.problem = ""
+        self.words = Words(new.event.language)
+        self.title = new.event.title
+        live, gone = reconcile(self.live, new)
+        if not self.settings.follow:
+            self.notify(self.words("reloaded", what=describe(old, new, self.words)), timeout=4)
+            if gone:
+                self._set_live(live)
+                self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
+        else:
+            self.live = live
+        self.tick()
+
+    def _read_state(self, first: bool = False) -> None:
+        try:
+            live = statefile.read(self.settings.state_path, keep_aside=not self.settings.follow)
+        except statefile.DamagedState as exc:
+            live = Live()
+            if not self.settings.follow:
+                aside = str(exc.aside) if exc.aside else str(self.settings.state_path)
+                self.notify(self.words("state_damaged", path=aside), severity="warning",
+                            timeout=10)
+        live, gone = reconcile(live, self.programme)
+        if gone and not self.settings.follow:
+            self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
+            self._set_live(live)
+        else:
+            self.live = live
+
+    def _set_live(self, live: Live) -> None:
+        """A host action: keep it, write it for followers and restarts, redraw now."""
+        self.live = live
+        if self.settings.follow:
+            return
+        try:
+            statefile.write(self.settings.state_path, live)
+        except OSError as exc:
+            self.notify(self.words("state_unwritable", error=exc.strerror or exc),
+                        severity="error", timeout=8)
+        self.tick()
+
+    # -- host keys -------------------------------------------------------------------------
+
+    def action_host(self, what: str) -> None:
+        if self.settings.follow:
+            return
+        live, now = self.live, self.clock.now()
+        if live.state.blank and what != "blank":
+            self._set_live(toggle_blank(live, False))  # any host key brings the screen back
+            return
+        snap = self._snapshot or snapshot(self.programme, live.state, now)
+        if what in ("next", "previous"):
+            if snap.now is not None:
+                index = snap.now.index + (1 if what == "next" else -1)
+            elif snap.phase == "before":
+                index = 0
+            else:
+                index = len(self.programme.items) - (1 if what == "next" else 2)
+            self._set_live(start_item(live, self.programme, index, now))
+        elif what == "clock":
+            self._set_live(follow_clock(live))
+        elif what in ("later", "earlier"):
+            self._set_live(shift(live, 5 if what == "later" else -5, now))
+        elif what == "blank":
+            self._set_live(toggle_blank(live))
+        elif what == "undo":
+            if not live.history:
+                self.notify(self.words("nothing_to_undo"), timeout=2)
+            self._set_live(live.undo())
+        elif what == "announce":
+            self.push_screen(AnnounceScreen(self.words, live.state.announcement),
+                             self._announced)
+
+    def _announced(self, text: str | None) -> None:
+        if text is not None:
+            self._set_live(announce(self.live, text))
+
+    def action_next_theme(self) -> None:
+        names = list(THEMES)
+        current = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(current + 1) % len(names)]
+
+    def action_help(self) -> None:
+        if self.settings.follow or isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.words))
+
+    def action_request_quit(self) -> None:
+        if isinstance(self.screen, QuitScreen):
+            return
+        self.push_screen(QuitScreen(self.words), self._quit_answer)
+
+    def _quit_answer(self, answer: bool | None) -> None:
+        if answer:
+            self.exit(0)
+
+    def action_ignore(self) -> None:
+        """ctrl+c would otherwise tell how to quit; a kiosk keeps quiet."""
+
+
+def make_app(
+    settings: Settings, programme: Programme | None = None, clock: Clock | None = None
+) -> KioskApp:
+    """The kiosk app for these settings; tests pass a clock they control."""
+    if programme is None:
+        programme = load(settings.programme_path)
+    return KioskApp(settings, programme, clock)

@@ -1,0 +1,175 @@
+"""The command line: kiosk [run] | check | now | serve. Errors are one line each, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+COMMANDS = ("run", "check", "now", "serve")
+
+
+class Refused(Exception):
+    """A user mistake on the command line, said in one line."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Show an event's programme on a screen in the venue."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="{run,check,now,serve}")
+
+    def programme_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("programme", nargs="?", default="programme.yaml",
+                       help="the programme file (default: ./programme.yaml)")
+
+    def display_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--at", metavar="WHEN",
+                       help="start the clock at HH:MM on the event's day, or an ISO date-time")
+        p.add_argument("--speed", type=float, default=1.0, metavar="N",
+                       help="run the clock N times as fast (rehearsal)")
+        p.add_argument("--theme", metavar="NAME", help="dark, light or contrast")
+        p.add_argument("--css", metavar="FILE", help="an extra stylesheet for the event's look")
+        p.add_argument("--state", metavar="PATH", help="the live state file "
+                       "(default: beside the programme, programme.state.json)")
+
+    run = sub.add_parser("run", help="the kiosk display (the default)")
+    programme_arg(run)
+    display_args(run)
+    run.add_argument("--follow", action="store_true",
+                     help="follow the host's live state; host keys do nothing")
+
+    check = sub.add_parser("check", help="validate the programme and print it as a table")
+    programme_arg(check)
+
+    now = sub.add_parser("now", help="what is on now and next")
+    programme_arg(now)
+    now.add_argument("--at", metavar="WHEN")
+    now.add_argument("--state", metavar="PATH")
+    now.add_argument("--json", action="store_true", help="one JSON object")
+
+    serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
+    programme_arg(serve)
+    display_args(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
+        args_list.insert(0, "run")
+    args = _parser().parse_args(args_list)
+    try:
+        return COMMAND_FUNCS[args.command](args)
+    except Refused as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load(path: str):
+    from kiosk.loader import load
+    from kiosk.problems import ProgrammeError
+
+    try:
+        return load(path)
+    except ProgrammeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _when(text: str | None, programme):
+    from kiosk.times import TimeError, parse_when
+
+    if text is None:
+        return None
+    try:
+        return parse_when(text, programme.event.date, programme.event.timezone)
+    except TimeError as exc:
+        raise Refused(f"--at: {exc}") from None
+
+
+def state_path(args) -> Path:
+    from kiosk.statefile import default_path
+
+    return Path(args.state) if args.state else default_path(args.programme)
+
+
+def cmd_check(args) -> int:
+    from kiosk.report import table
+
+    print(table(_load(args.programme)))
+    return 0
+
+
+def cmd_now(args) -> int:
+    from kiosk import statefile
+    from kiosk.clock import Clock
+    from kiosk.live import reconcile
+    from kiosk.report import now_text, snapshot_json
+    from kiosk.timeline import snapshot
+    from kiosk.words import Words
+
+    programme = _load(args.programme)
+    at = _when(args.at, programme) or Clock(programme.event.timezone).now()
+    try:
+        live = statefile.read(state_path(args), keep_aside=False)
+    except statefile.DamagedState as exc:
+        print(f"kiosk: {state_path(args)}: {exc.reason}; following the clock", file=sys.stderr)
+        from kiosk.live import Live
+
+        live = Live()
+    live, _ = reconcile(live, programme)
+    snap = snapshot(programme, live.state, at)
+    if args.json:
+        print(json.dumps(snapshot_json(snap), ensure_ascii=False))
+    else:
+        print(now_text(snap, Words(programme.event.language)))
+    return 0
+
+
+def _settings(args, follow: bool):
+    from kiosk.settings import Settings
+
+    programme = _load(args.programme)
+    if args.speed <= 0 or args.speed > 10_000:
+        raise Refused("--speed: give a number above 0 (60 runs an hour a minute)")
+    if args.css and not Path(args.css).is_file():
+        raise Refused(f"--css: no such file: {args.css}")
+    from kiosk.themes import THEMES
+
+    if args.theme and args.theme not in THEMES:
+        raise Refused(f"--theme: '{args.theme}' is not one of: {', '.join(THEMES)}")
+    return Settings(
+        programme_path=Path(args.programme),
+        state_path=state_path(args),
+        start=_when(args.at, programme),
+        speed=args.speed,
+        theme=args.theme,
+        css=Path(args.css) if args.css else None,
+        follow=follow,
+    ), programme
+
+
+def cmd_run(args) -> int:
+    settings, programme = _settings(args, args.follow)
+    from kiosk.app import make_app
+
+    app = make_app(settings, programme)
+    app.run()
+    return app.return_code or 0
+
+
+def cmd_serve(args) -> int:
+    settings, _ = _settings(args, True)
+    from kiosk.serve import serve
+
+    return serve(settings, host=args.host, port=args.port)
+
+
+COMMAND_FUNCS = {"run": cmd_run, "check": cmd_check, "now": cmd_now, "serve": cmd_serve}

@@ -1,0 +1,85 @@
+"""The host's live state: position, shift, announcement, blank; and the actions that change it.
+
+Every action is a pure function (programme, live, now) -> live, so the same rules serve the
+keys, the tests, the soak run and `kiosk now`. Undo keeps the states it replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from kiosk.model import Programme
+
+SHIFT_STEP = 5
+HISTORY = 50
+
+
+@dataclass(frozen=True)
+class State:
+    mode: str = "clock"  # "clock" or "host"
+    item_id: str | None = None  # host mode: the item the host started
+    started_at: datetime | None = None  # host mode: when the host started it
+    shift: int = 0  # minutes added to the remaining items
+    shift_from: datetime | None = None  # clock mode: the first shift's moment
+    announcement: str | None = None
+    blank: bool = False
+
+
+@dataclass(frozen=True)
+class Live:
+    state: State = field(default_factory=State)
+    history: tuple[State, ...] = ()  # the states undo goes back to, newest last
+
+    def apply(self, new: State) -> Live:
+        if new == self.state:
+            return self
+        return Live(new, (*self.history, self.state)[-HISTORY:])
+
+    def undo(self) -> Live:
+        if not self.history:
+            return self
+        return Live(self.history[-1], self.history[:-1])
+
+
+def start_item(live: Live, programme: Programme, index: int, now: datetime) -> Live:
+    index = max(0, min(index, len(programme.items) - 1))
+    item = programme.items[index]
+    return live.apply(
+        replace(live.state, mode="host", item_id=item.id, started_at=now, shift=0,
+                shift_from=None)
+    )
+
+
+def follow_clock(live: Live) -> Live:
+    return live.apply(replace(live.state, mode="clock", item_id=None, started_at=None, shift=0,
+                              shift_from=None))
+
+
+def shift(live: Live, minutes: int, now: datetime) -> Live:
+    s = live.state
+    anchor = s.shift_from if (s.shift_from is not None or s.mode == "host") else now
+    return live.apply(replace(s, shift=s.shift + minutes, shift_from=anchor))
+
+
+def announce(live: Live, text: str | None) -> Live:
+    text = " ".join((text or "").split()) or None
+    return live.apply(replace(live.state, announcement=text))
+
+
+def toggle_blank(live: Live, blank: bool | None = None) -> Live:
+    value = (not live.state.blank) if blank is None else blank
+    return live.apply(replace(live.state, blank=value))
+
+
+def reconcile(live: Live, programme: Programme) -> tuple[Live, str | None]:
+    """After a programme (re)load: a host item that no longer exists drops back to the clock.
+
+    Returns the live state to use and the id that went missing, if any. Not an undoable step.
+    """
+    s = live.state
+    if s.mode == "host" and (s.item_id is None or programme.index_of(s.item_id) is None):
+        gone = s.item_id or "?"
+        return Live(replace(s, mode="clock", item_id=None, started_at=None, shift=0,
+                            shift_from=None), live.history), gone
+    return live, None

@@ -1,0 +1,80 @@
+"""The programme and the snapshot as the command line prints them: a table, and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.model import Programme
+from kiosk.timeline import Entry, Snapshot, timeline_for
+from kiosk.live import State
+from kiosk.view import hhmm, start_text
+from kiosk.words import Words
+
+
+def item_json(entry: Entry | None) -> dict[str, Any] | None:
+    if entry is None:
+        return None
+    item = entry.item
+    return {
+        "id": item.id,
+        "title": item.title,
+        "by": item.by,
+        "kind": item.kind,
+        "start": hhmm(entry.start),
+        "end": None if entry.end is None else hhmm(entry.end),
+        "estimated": item.estimated,
+    }
+
+
+def snapshot_json(snap: Snapshot) -> dict[str, Any]:
+    return {
+        "at": snap.at.isoformat(),
+        "phase": snap.phase,
+        "mode": snap.mode,
+        "delay_minutes": snap.delay_minutes,
+        "announcement": snap.announcement,
+        "now": item_json(snap.now),
+        "next": item_json(snap.next),
+    }
+
+
+def now_text(snap: Snapshot, words: Words) -> str:
+    from kiosk.view import screen  # the same words as the screen
+
+    s = screen(snap, words)
+    lines = [f"{s.clock}  {s.title}"]
+    if s.headline:
+        lines.append(f"{s.headline} {s.countdown}".rstrip())
+    if s.now_title:
+        lines.append(f"{s.now_label}: {s.now_title}  {s.now_times}  {s.now_left}".rstrip())
+    if s.next_title:
+        lines.append(f"{s.next_label}: {s.next_title}  {s.next_when}")
+    if s.drift:
+        lines.append(s.drift)
+    if s.banner:
+        lines.append(f"» {s.banner}")
+    return "\n".join(lines)
+
+
+def table(programme: Programme, state: State | None = None) -> str:
+    """The resolved programme: one line an item, estimated starts marked."""
+    event = programme.event
+    words = Words(event.language)
+    timeline = timeline_for(programme, state or State())
+    entries = [timeline.entry(i) for i in range(len(programme.items))]
+    times = [start_text(e, words) for e in entries]
+    width = max(len(t) for t in times)
+    title_width = min(48, max(len(e.item.title) for e in entries))
+    where = ", ".join(x for x in (words.day(event.date), event.venue.name) if x)
+    lines = [f"{event.title} — {where}"]
+    for entry, at in zip(entries, times, strict=True):
+        item = entry.item
+        extra = item.by or ""
+        tags = [t for t in (item.kind, "fixed" if item.fixed else "") if t]
+        if tags:
+            extra = f"{extra}  ({', '.join(tags)})".strip()
+        lines.append(f"  {at:<{width}}  {item.title:<{title_width}}  {extra}".rstrip())
+    first = hhmm(entries[0].start)
+    last = hhmm(programme.close) if programme.close else "24:00"
+    lines.append(f"{len(entries)} items, {first} to {last}.")
+    return "\n".join(lines)

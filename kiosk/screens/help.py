@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+
+from kiosk.keys import HOST_KEYS
+from kiosk.widgets.line import Line
+from kiosk.words import Words
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every host key, in the screen's language."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q,enter", "dismiss", show=False),
+    ]
+
+    def __init__(self, words: Words):
+        super().__init__()
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box", classes="dialog"):
+            yield Line(self.words("help_title"), classes="dialog-title")
+            for keys, word in HOST_KEYS:
+                yield Line(f"{keys:<16} {self.words(word)}", classes="help-row")
+            yield Line(self.words("help_close"), classes="dialog-hint")
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(None)

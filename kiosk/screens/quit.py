@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from kiosk.widgets.line import Line
+from kiosk.words import Words
+
+
+class QuitScreen(ModalScreen[bool]):
+    """Quitting a kiosk by accident blanks a hall: ask first."""
+
+    BINDINGS = [
+        Binding("y,j", "answer(True)", show=False),
+        Binding("n,escape", "answer(False)", show=False),
+    ]
+
+    def __init__(self, words: Words):
+        super().__init__()
+        self.words = words
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="quit-box", classes="dialog"):
+            yield Line(self.words("quit_question"), classes="dialog-title")
+            with Horizontal(id="quit-buttons"):
+                yield Button(self.words("no"), id="quit-no", variant="primary")
+                yield Button(self.words("yes"), id="quit-yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#quit-no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "quit-yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

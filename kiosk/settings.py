@@ -1,0 +1,18 @@
+"""How one kiosk process was asked to run: the command line, as plain values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    programme_path: Path
+    state_path: Path
+    start: datetime | None = None  # --at: a rehearsal clock from here
+    speed: float = 1.0
+    theme: str | None = None
+    css: Path | None = None
+    follow: bool = False

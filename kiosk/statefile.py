@@ -1,0 +1,168 @@
+"""The live state on disk: JSON, written atomically, read back after a crash or by followers.
+
+A file that cannot be read is moved aside (never deleted) and the kiosk follows the clock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from kiosk.live import Live, State
+
+FORMAT = "kiosk-live-state"
+VERSION = 1
+MAX_BYTES = 1024 * 1024
+
+
+class DamagedState(Exception):
+    """The file is not a live state we wrote; `aside` is where it was moved, if it was."""
+
+    def __init__(self, reason: str, aside: Path | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.aside = aside
+
+
+def default_path(programme_path: str | Path) -> Path:
+    """programme.yaml -> programme.state.json, beside it."""
+    p = Path(programme_path)
+    return p.with_name(f"{p.stem}.state.json")
+
+
+def _state_to_json(s: State) -> dict[str, Any]:
+    out = asdict(s)
+    for key in ("started_at", "shift_from"):
+        if out[key] is not None:
+            out[key] = out[key].isoformat()
+    return out
+
+
+def _state_from_json(data: Any) -> State:
+    if not isinstance(data, dict):
+        raise ValueError("a state is not an object")
+    known = State.__dataclass_fields__
+    if set(data) - set(known):
+        raise ValueError(f"unknown fields {sorted(set(data) - set(known))}")
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("started_at", "shift_from"):
+            values[key] = None if value is None else _moment(value)
+        elif key == "mode":
+            if value not in ("clock", "host"):
+                raise ValueError(f"mode {value!r}")
+            values[key] = value
+        elif key == "shift":
+            if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 24 * 60:
+                raise ValueError(f"shift {value!r}")
+            values[key] = value
+        elif key == "blank":
+            if not isinstance(value, bool):
+                raise ValueError(f"blank {value!r}")
+            values[key] = value
+        else:  # item_id, announcement
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"{key} {value!r}")
+            values[key] = value
+    return State(**values)
+
+
+def _moment(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError(f"time {value!r}")
+    parsed = pendulum.parse(value)
+    if not isinstance(parsed, datetime):
+        raise ValueError(f"time {value!r}")
+    return parsed
+
+
+def dumps(live: Live) -> str:
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "state": _state_to_json(live.state),
+            "history": [_state_to_json(s) for s in live.history],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def parse(text: str) -> Live:
+    """Text -> Live, or ValueError with a reason."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ValueError(f"not JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a kiosk live state")
+    if data.get("version") != VERSION:
+        raise ValueError(f"version {data.get('version')!r} is not {VERSION}")
+    history = data.get("history", [])
+    if not isinstance(history, list):
+        raise ValueError("history is not a list")
+    try:
+        return Live(_state_from_json(data.get("state")),
+                    tuple(_state_from_json(h) for h in history))
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValueError(str(exc)) from None
+    except Exception as exc:  # pendulum's parser raises its own kinds on odd text
+        raise ValueError(f"bad time ({exc})") from None
+
+
+def read(path: Path, keep_aside: bool = True) -> Live:
+    """The live state in `path`; a fresh one if there is none.
+
+    Raises DamagedState for a file we cannot use. With keep_aside the file is first renamed to
+    `<name>.damaged` so the host's next action does not overwrite the evidence; followers,
+    which write nothing, pass keep_aside=False.
+    """
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Live()
+    except OSError as exc:
+        raise DamagedState(f"cannot be read ({exc.strerror})") from None
+    try:
+        if len(raw) > MAX_BYTES:
+            raise ValueError("over 1 MiB")
+        return parse(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        aside = None
+        if keep_aside:
+            aside = path.with_name(path.name + ".damaged")
+            with contextlib.suppress(OSError):
+                os.replace(path, aside)
+        raise DamagedState(str(exc), aside) from None
+
+
+def write(path: Path, live: Live) -> None:
+    """Write atomically: a temp file beside it, fsync, rename over; a crash leaves old or new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(dumps(live))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

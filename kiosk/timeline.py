@@ -1,0 +1,253 @@
+"""Expected times and the snapshot at an instant: what is on now, what comes next.
+
+A Timeline is built once per (programme, live state) and answers `snapshot(at)` with a
+bisect, so a tick costs the same for 10 items as for 5,000.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import pendulum
+
+from kiosk.live import State
+from kiosk.model import Item, Programme
+
+BEFORE, DURING, AFTER = "before", "during", "after"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item with its expected times, as the screen and `kiosk now` show it."""
+
+    item: Item
+    index: int
+    start: datetime
+    end: datetime | None
+
+    @property
+    def moved(self) -> bool:
+        return abs((self.start - self.item.start).total_seconds()) >= 60
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    at: datetime
+    phase: str
+    mode: str
+    delay_minutes: int
+    announcement: str | None
+    blank: bool
+    now: Entry | None
+    next: Entry | None
+    close: datetime | None  # expected close; None: runs to midnight
+    timeline: Timeline
+
+    @property
+    def progress(self) -> float | None:
+        """How far the current item is, 0..1; None when it has no end."""
+        if self.now is None or self.now.end is None:
+            return None
+        total = (self.now.end - self.now.start).total_seconds()
+        if total <= 0:
+            return 1.0
+        return min(1.0, max(0.0, (self.at - self.now.start).total_seconds() / total))
+
+    @property
+    def remaining(self) -> timedelta | None:
+        if self.now is None or self.now.end is None:
+            return None
+        return max(timedelta(0), self.now.end - self.at)
+
+    @property
+    def until_next(self) -> timedelta | None:
+        if self.next is None:
+            return None
+        return max(timedelta(0), self.next.start - self.at)
+
+    @property
+    def drift_minutes(self) -> int:
+        """How far what comes next runs from the plan, in minutes (negative: early)."""
+        entry = self.next if self.next is not None and not self.next.item.fixed else self.now
+        if entry is None or self.mode == "clock" and self.delay_minutes == 0:
+            return 0
+        return round((entry.start - entry.item.start).total_seconds() / 60)
+
+    @property
+    def programme(self) -> Programme:
+        return self.timeline.programme
+
+    @property
+    def index(self) -> int | None:
+        return None if self.now is None else self.now.index
+
+
+class Timeline:
+    """Expected starts of every item under one live state."""
+
+    def __init__(self, programme: Programme, state: State):
+        self.programme = programme
+        items = programme.items
+        self.planned = [i.start.timestamp() for i in items]
+        self.mode = "clock"
+        self.base = -1  # items after base move
+        self.host_start: float | None = None
+        delay = state.shift * 60.0
+        floor: float | None = None
+        if state.mode == "host" and state.item_id is not None:
+            index = programme.index_of(state.item_id)
+            if index is not None and state.started_at is not None:
+                self.mode = "host"
+                self.base = index
+                self.host_start = floor = state.started_at.timestamp()
+                delay += floor - self.planned[index]
+        elif state.shift and state.shift_from is not None:
+            floor = state.shift_from.timestamp()
+            self.base = bisect_right(self.planned, floor) - 1
+        self.delay = delay
+        self.starts = list(self.planned)
+        self._mono = self.starts
+        self.close: float | None = programme.close.timestamp() if programme.close else None
+        if self.mode == "host" or delay:
+            self._move(delay, floor)
+        self._ends = self._expected_ends()
+
+    def _move(self, delay: float, floor: float | None) -> None:
+        items, starts, b = self.programme.items, self.starts, self.base
+        if self.host_start is not None:
+            starts[b] = self.host_start
+        fixed = next((i for i in range(b + 1, len(items)) if items[i].fixed), None)
+        stop = fixed if fixed is not None else len(items)
+        first = b + 1
+        if first < stop:
+            target = self.planned[fixed] if fixed is not None else None
+            p0 = self.planned[first]
+            for i in range(first, stop):
+                natural = self.planned[i] + delay
+                if delay > 0 and target is not None:
+                    # squeeze: the first moved item takes the whole delay, the rest fit before
+                    # the fixed item in proportion to their planned lengths
+                    room = target - p0
+                    moved0 = min(p0 + delay, target)
+                    natural = moved0 + (
+                        (self.planned[i] - p0) * (target - moved0) / room if room > 0 else 0
+                    )
+                starts[i] = max(natural, floor) if floor is not None else natural
+        if fixed is None and self.close is not None and not self._close_is_item():
+            self.close = max(self.close + delay, floor or self.close)
+        if self._close_is_item():
+            self.close = starts[-1]
+        # a monotone copy for bisect: starts never go before the item above them
+        floor_run = starts[b] if b >= 0 else float("-inf")
+        self._mono = list(starts)
+        for i in range(max(b, 0), len(starts)):
+            floor_run = max(floor_run, starts[i])
+            self._mono[i] = floor_run
+
+    def _close_is_item(self) -> bool:
+        items = self.programme.items
+        return bool(items) and items[-1].is_end
+
+    def _expected_ends(self) -> list[float | None]:
+        items, starts = self.programme.items, self.starts
+        ends: list[float | None] = []
+        for i, item in enumerate(items):
+            if item.is_end:
+                ends.append(None)
+                continue
+            nxt = starts[i + 1] if i + 1 < len(items) else self.close
+            if item.end is None:
+                ends.append(nxt)
+                continue
+            contiguous = i + 1 < len(items) and item.end == items[i + 1].start
+            if contiguous or (i + 1 == len(items) and nxt is not None):
+                ends.append(nxt)
+            else:
+                length = (item.end - item.start).total_seconds()
+                end = starts[i] + length
+                ends.append(min(end, nxt) if nxt is not None else end)
+        return ends
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def entry(self, index: int) -> Entry:
+        tz = self.programme.event.timezone
+        end = self._ends[index]
+        return Entry(
+            item=self.programme.items[index],
+            index=index,
+            start=pendulum.from_timestamp(self.starts[index], tz=tz),
+            end=None if end is None else pendulum.from_timestamp(end, tz=tz),
+        )
+
+    def current_index(self, t: float) -> int | None:
+        """The index of what is on at t, or None before the first start / after the close."""
+        items = self.programme.items
+        if self.close is not None and t >= self.close:
+            return None
+        if self.mode == "host":
+            b = self.base
+            k = bisect_right(self._mono, t, lo=b) - 1
+            if k <= b or self._mono[k] <= self.starts[b]:
+                k = b  # later items tied to the host's start wait for the host
+        else:
+            k = bisect_right(self._mono, t) - 1
+            if k < 0:
+                return None
+        while k > 0 and items[k].is_end:
+            k -= 1
+        return k
+
+    def snapshot(self, at: datetime, state: State) -> Snapshot:
+        t = at.timestamp()
+        items = self.programme.items
+        k = self.current_index(t)
+        if k is None:
+            phase = AFTER if (self.close is not None and t >= self.close) or (
+                self.mode == "host" and items[self.base].is_end) else BEFORE
+        else:
+            phase = DURING
+        now = self.entry(k) if k is not None else None
+        if phase == BEFORE:
+            nxt = self.entry(0)
+        elif k is not None and k + 1 < len(items):
+            nxt = self.entry(k + 1)
+        else:
+            nxt = None
+        tz = self.programme.event.timezone
+        delay = state.shift
+        if self.mode == "host":
+            delay += round((self.starts[self.base] - self.planned[self.base]) / 60)
+        return Snapshot(
+            at=pendulum.instance(at).in_tz(tz),
+            phase=phase,
+            mode=self.mode,
+            delay_minutes=delay,
+            announcement=state.announcement,
+            blank=state.blank,
+            now=now,
+            next=nxt,
+            close=None if self.close is None else pendulum.from_timestamp(self.close, tz=tz),
+            timeline=self,
+        )
+
+
+_cache: dict[tuple[int, State], Timeline] = {}
+
+
+def timeline_for(programme: Programme, state: State) -> Timeline:
+    """The timeline for this programme and state, built once and reused every tick."""
+    key = (id(programme), state)
+    found = _cache.get(key)
+    if found is None or found.programme is not programme:
+        if len(_cache) > 8:
+            _cache.clear()
+        found = _cache[key] = Timeline(programme, state)
+    return found
+
+
+def snapshot(programme: Programme, state: State, at: datetime) -> Snapshot:
+    """What the screen shows at `at`: a pure function of programme, live state and time."""
+    return timeline_for(programme, state).snapshot(at, state)

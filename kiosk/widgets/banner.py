@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from kiosk.widgets.line import Line
+
+
+class Banner(Line):
+    """The host's announcement, above all else; hidden when there is none."""
+
+    def show(self, text: str | None) -> None:
+        super().show(f"» {text} «" if text else "")

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits
+
+from kiosk.view import Screen
+from kiosk.widgets.line import Line
+
+
+class NextPanel(Vertical):
+    """What comes next, and when."""
+
+    def compose(self) -> ComposeResult:
+        yield Line(id="next-label", classes="label")
+        with Horizontal(classes="panel-body"):
+            with Vertical(classes="panel-text"):
+                yield Line(id="next-title", classes="title")
+                yield Line(id="next-when", classes="when")
+            yield Digits("", id="next-digits", classes="big")
+
+    def show(self, screen: Screen) -> None:
+        self.display = bool(screen.next_title)
+        if not self.display:
+            return
+        self.query_one("#next-label", Line).show(screen.next_label)
+        self.query_one("#next-title", Line).show(screen.next_title)
+        self.query_one("#next-when", Line).show(screen.next_when)
+        digits = self.query_one("#next-digits", Digits)
+        if digits.value != screen.next_digits:
+            digits.update(screen.next_digits)

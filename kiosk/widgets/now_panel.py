@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, ProgressBar
+
+from kiosk.view import Screen
+from kiosk.widgets.line import Line
+
+
+class NowPanel(Vertical):
+    """What is on now: title, speaker, times, how long it still runs, a progress bar."""
+
+    def compose(self) -> ComposeResult:
+        yield Line(id="now-label", classes="label")
+        with Horizontal(classes="panel-body"):
+            with Vertical(classes="panel-text"):
+                yield Line(id="now-title", classes="title")
+                yield Line(id="now-by", classes="by")
+                yield Line(id="now-times", classes="times")
+                yield Line(id="now-left", classes="when")
+            yield Digits("", id="now-digits", classes="big")
+        yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
+
+    def show(self, screen: Screen) -> None:
+        self.display = bool(screen.now_title)
+        if not self.display:
+            return
+        self.query_one("#now-label", Line).show(screen.now_label)
+        self.query_one("#now-title", Line).show(screen.now_title)
+        self.query_one("#now-by", Line).show(screen.now_by)
+        self.query_one("#now-times", Line).show(screen.now_times)
+        self.query_one("#now-left", Line).show(screen.now_left)
+        digits = self.query_one("#now-digits", Digits)
+        if digits.value != screen.left_digits:
+            digits.update(screen.left_digits)
+        bar = self.query_one("#now-progress", ProgressBar)
+        bar.display = screen.progress is not None
+        percent = round((screen.progress or 0) * 100)
+        if bar.progress != percent:
+            bar.update(progress=percent)
