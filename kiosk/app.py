@@ -159,14 +159,15 @@ class KioskApp(App[int]):
         self.problem = ""
         self.words = Words(new.event.language)
         self.title = new.event.title
-        live, gone = reconcile(self.live, new)
-        if not self.settings.follow:
-            self.notify(self.words("reloaded", what=describe(old, new, self.words)), timeout=4)
-            if gone:
-                self._set_live(live)
-                self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
-        else:
+        live, gone = reconcile(self.live, new, old)
+        if self.settings.follow:
             self.live = live
+        else:
+            self.notify(self.words("reloaded", what=describe(old, new, self.words)), timeout=4)
+            if live is not self.live:
+                self._set_live(live)
+            if gone:
+                self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
         self.tick()
 
     def _read_state(self, first: bool = False) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 # (keys as shown, word for what it does); the bindings themselves live in the app
 HOST_KEYS: list[tuple[str, str]] = [
-    ("n → space", "key_next"),
-    ("p ←", "key_prev"),
+    ("n / → / space", "key_next"),
+    ("p / ←", "key_prev"),
     ("c", "key_clock"),
     ("+", "key_later"),
     ("-", "key_earlier"),

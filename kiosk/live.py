@@ -72,14 +72,31 @@ def toggle_blank(live: Live, blank: bool | None = None) -> Live:
     return live.apply(replace(live.state, blank=value))
 
 
-def reconcile(live: Live, programme: Programme) -> tuple[Live, str | None]:
-    """After a programme (re)load: a host item that no longer exists drops back to the clock.
+def reconcile(
+    live: Live, programme: Programme, previous: Programme | None = None
+) -> tuple[Live, str | None]:
+    """After a programme (re)load, keep the host's place.
 
-    Returns the live state to use and the id that went missing, if any. Not an undoable step.
+    An item renamed in place (its id, a slug of the title, changed while nothing else came or
+    went at that position) keeps the place. An item that is really gone drops back to the
+    clock. Returns the live state to use and the id that went missing, if any. Not undoable.
     """
     s = live.state
-    if s.mode == "host" and (s.item_id is None or programme.index_of(s.item_id) is None):
-        gone = s.item_id or "?"
-        return Live(replace(s, mode="clock", item_id=None, started_at=None, shift=0,
-                            shift_from=None), live.history), gone
-    return live, None
+    if s.mode != "host" or (s.item_id is not None and programme.index_of(s.item_id) is not None):
+        return live, None
+    renamed = _renamed(s.item_id, programme, previous)
+    if renamed is not None:
+        return Live(replace(s, item_id=renamed), live.history), None
+    gone = s.item_id or "?"
+    return Live(replace(s, mode="clock", item_id=None, started_at=None, shift=0,
+                        shift_from=None), live.history), gone
+
+
+def _renamed(item_id: str | None, programme: Programme, previous: Programme | None) -> str | None:
+    if item_id is None or previous is None:
+        return None
+    index = previous.index_of(item_id)
+    if index is None or len(previous.items) != len(programme.items):
+        return None
+    candidate = programme.items[index]
+    return candidate.id if previous.index_of(candidate.id) is None else None

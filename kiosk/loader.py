@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pendulum
@@ -19,17 +19,28 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.model import Event, Item, Programme, Venue
 from kiosk.problems import Problem, ProgrammeError
-from kiosk.schedule import Draft, resolve
-from kiosk.times import TimeError, parse_clock, parse_duration
+from kiosk.schedule import DAY, Draft, Slot, resolve
+from kiosk.times import TimeError, midnight_after, on_day, parse_clock, parse_duration
 
 MAX_BYTES = 1024 * 1024
 TOP_FIELDS = ("event", "programme")
 EVENT_FIELDS = (
-    "title", "subtitle", "organisers", "date", "timezone", "language", "venue", "notes",
+    "title",
+    "subtitle",
+    "organisers",
+    "date",
+    "timezone",
+    "language",
+    "venue",
+    "notes",
 )
 VENUE_FIELDS = ("name", "address")
 ITEM_FIELDS = ("title", "start", "end", "duration", "by", "description", "kind", "fixed", "id")
 LANGUAGES = ("nl", "en")
+MAX_DEPTH = 32  # a programme nests 4 deep; PyYAML slows quadratically on deep flow nesting
+YEARS = (1900, 2999)  # beyond these, instants overflow (9999-12-31 + a day) or make no sense
+# one problem is one line of `kiosk check`: a newline in a quoted key or value must not split it
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TRUE = {"true", "yes", "on", "ja"}
 _FALSE = {"false", "no", "off", "nee"}
 
@@ -71,9 +82,11 @@ class _Reader:
     def __init__(self, source: str):
         self.source = source
         self.problems: list[Problem] = []
+        self.times_ok = True  # False once a start, end or duration could not be read
 
     def fail(self, node: Node | int, message: str) -> None:
         line = node if isinstance(node, int) else node.start_mark.line + 1
+        message = _CONTROL.sub(lambda m: repr(m[0])[1:-1], message)
         self.problems.append(Problem(self.source, line, message))
 
     def done(self) -> None:
@@ -93,22 +106,44 @@ class _Reader:
             if key not in top:
                 self.fail(root, f"'{key}:' is missing")
         event = self._event(top["event"]) if "event" in top else None
-        drafts = self._items(top["programme"]) if "programme" in top else []
+        parsed = self._items(top["programme"]) if "programme" in top else []
+        # the schedule and the ids are checked even when other fields are wrong, so that all
+        # errors of a file come in one report; not when a time is unreadable (it would only
+        # produce follow-on errors about a start that is not there)
+        plan = self._plan(parsed) if parsed and self.times_ok else None
+        self._check_ids(parsed)
         self.done()
-        assert event is not None
-        return self._resolve(event, drafts)
+        assert event is not None and plan is not None
+        return self._build(event, parsed, *plan)
 
     def _compose(self, text: str) -> Node | None:
         try:
+            depth = 0
             for ev in yaml.parse(text, Loader=yaml.SafeLoader):
                 if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-                    self.fail(ev.start_mark.line + 1, "anchors and aliases (& and *) are not allowed")
+                    self.fail(
+                        ev.start_mark.line + 1, "anchors and aliases (& and *) are not allowed"
+                    )
                     return None
+                if isinstance(ev, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        self.fail(ev.start_mark.line + 1, "not valid YAML: nested too deeply")
+                        return None
+                elif isinstance(ev, yaml.CollectionEndEvent):
+                    depth -= 1
             return yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             what = exc.problem or exc.context or "broken YAML"
+            if exc.context and what.startswith("but "):
+                # "but found another document" only makes sense after its context
+                what = f"{exc.context}, {what}"
             self.fail(mark.line + 1 if mark else 1, f"not valid YAML: {what}")
+        except yaml.reader.ReaderError as exc:
+            # it has a character position, not a line; its str() spans two lines
+            line = text[: exc.position].count("\n") + 1
+            self.fail(line, f"not valid YAML: character #x{exc.character:04x}: {exc.reason}")
         except yaml.YAMLError as exc:
             self.fail(1, f"not valid YAML: {exc}")
         except RecursionError:
@@ -127,7 +162,9 @@ class _Reader:
                 continue
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(allowed)}"
+                hint = (
+                    f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(allowed)}"
+                )
                 self.fail(key_node, f"unknown field '{key}' in {where}{hint}")
                 continue
             out[key] = value
@@ -184,10 +221,14 @@ class _Reader:
         if text is None:
             return None
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             self.fail(node, f"date '{text}' is not a date; write it as 2022-11-22")
             return None
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            self.fail(node, f"date '{text}' is not a year from {YEARS[0]} to {YEARS[1]}")
+            return None
+        return day
 
     def _timezone(self, node: Node) -> str | None:
         text = self._text(node, "timezone", True)
@@ -228,6 +269,7 @@ class _Reader:
     def _item(self, node: Node) -> tuple[dict, Draft] | None:
         if not isinstance(node, MappingNode):
             self.fail(node, "an item must be a mapping like {start: 14:00, title: Opening}")
+            self.times_ok = False  # the items around it would be scheduled without it
             return None
         line = node.start_mark.line + 1
         f = self._fields(node, ITEM_FIELDS, "item")
@@ -248,11 +290,14 @@ class _Reader:
         duration = None
         if "duration" in f:
             text = self._text(f["duration"], "duration", True)
-            if text is not None:
+            if text is None:
+                self.times_ok = False
+            else:
                 try:
                     duration = parse_duration(text)
                 except TimeError as exc:
                     self.fail(f["duration"], str(exc))
+                    self.times_ok = False
         if fields.get("fixed") and "start" not in f:
             self.fail(node, "a fixed item needs a start time")
         draft = Draft(line, start, end, duration, fields.get("kind") == "end")
@@ -269,47 +314,65 @@ class _Reader:
     def _clock(self, node: Node, what: str) -> int | None:
         text = self._text(node, what, True)
         if text is None:
+            self.times_ok = False
             return None
         try:
             hour, minute = parse_clock(text)
         except TimeError as exc:
             self.fail(node, f"{what}: {exc}")
+            self.times_ok = False
             return None
         return hour * 60 + minute
 
     # -- resolving -------------------------------------------------------------------------
 
-    def _resolve(self, event: Event, parsed: list[tuple[dict, Draft]]) -> Programme:
-        drafts = [d for _, d in parsed]
-        slots, close, problems = resolve(drafts)
+    def _plan(self, parsed: list[tuple[dict, Draft]]) -> tuple[list[Slot], int | None]:
+        slots, close, problems = resolve([d for _, d in parsed])
         for line, message in problems:
             self.fail(line or 1, message)
-        self.done()
-        day, tz = event.date, event.timezone
-        base = pendulum.datetime(day.year, day.month, day.day, tz=tz)
+        return slots, close
 
-        def at(minutes: int | None):
-            return None if minutes is None else base.add(minutes=minutes)
-
-        items = []
-        taken: set[str] = set()
+    def _check_ids(self, parsed: list[tuple[dict, Draft]]) -> None:
         explicit: dict[str, int] = {}
         for fields, _ in parsed:
-            if fields.get("id"):
-                if fields["id"] in explicit:
-                    self.fail(fields["line"], f"id '{fields['id']}' is also used on line "
-                              f"{explicit[fields['id']]}")
-                explicit[fields["id"]] = fields["line"]
-        self.done()
-        taken.update(explicit)
+            item_id = fields.get("id")
+            if item_id in explicit:
+                self.fail(
+                    fields["line"], f"id '{item_id}' is also used on line {explicit[item_id]}"
+                )
+            elif item_id:
+                explicit[item_id] = fields["line"]
+
+    def _build(
+        self,
+        event: Event,
+        parsed: list[tuple[dict, Draft]],
+        slots: list[Slot],
+        close: int | None,
+    ) -> Programme:
+        day, tz = event.date, event.timezone
+
+        def at(minutes: int | None) -> datetime | None:
+            # by the wall clock, not midnight + minutes: on the day the clocks change, 14:00
+            # is 13 or 15 hours after midnight
+            if minutes is None:
+                return None
+            if minutes >= DAY:
+                return midnight_after(day, tz)
+            return on_day(day, minutes // 60, minutes % 60, tz)
+
+        taken = {fields["id"] for fields, _ in parsed if fields.get("id")}
+        items = []
         for (fields, _), slot in zip(parsed, slots, strict=True):
             item_id = fields.get("id") or _unique(slugify(fields["title"]), taken)
             taken.add(item_id)
+            start = at(slot.start)
+            assert start is not None
             items.append(
                 Item(
                     id=item_id,
                     title=fields["title"],
-                    start=at(slot.start),
+                    start=start,
                     end=at(slot.end),
                     estimated=slot.estimated,
                     by=fields.get("by"),

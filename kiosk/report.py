@@ -22,7 +22,7 @@ def item_json(entry: Entry | None) -> dict[str, Any] | None:
         "kind": item.kind,
         "start": hhmm(entry.start),
         "end": None if entry.end is None else hhmm(entry.end),
-        "estimated": item.estimated,
+        "estimated": entry.estimated,
     }
 
 

@@ -54,6 +54,11 @@ def resolve(drafts: list[Draft]) -> tuple[list[Slot], int | None, list[tuple[int
             problems.append((d.line, f"ends at {_clock(d.end)}, not after its start"))
         if d.is_end and d.start is None:
             problems.append((d.line, "the end (kind: end) needs a start time"))
+        if d.is_end and (d.end is not None or d.duration is not None):
+            # it only marks the close; a length here would be read as an overflow of 0 min
+            problems.append(
+                (d.line, "the end (kind: end) marks the close; it has no end or duration")
+            )
     last_start: Draft | None = None
     for d in drafts:
         if d.start is None:
@@ -88,9 +93,23 @@ def resolve(drafts: list[Draft]) -> tuple[list[Slot], int | None, list[tuple[int
         b = anchors[n + 1] if n + 1 < len(anchors) else len(drafts)
         limit = drafts[b].start if b < len(drafts) else (close if close is not None else DAY)
         assert limit is not None and drafts[a].start is not None
+        if drafts[a].end is not None and drafts[a].end > limit and b < len(drafts):
+            # say so in the words the organiser used (an end), not as a sum of durations
+            problems.append(
+                (
+                    drafts[a].line,
+                    f"ends at {_clock(drafts[a].end)}, after the next start"
+                    f" ({_clock(limit)}, line {drafts[b].line})",
+                )
+            )
+            continue
         _fill(drafts, a, b, drafts[a].start, limit, starts, problems)
     if problems:
         return [], None, problems
+    if close is None and last.duration is not None:
+        # a last item with a duration but no start still ends: that end is the close, or the
+        # screen would show it as running on until midnight
+        close = starts[-1] + last.duration
 
     slots = []
     for i, d in enumerate(drafts):

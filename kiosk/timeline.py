@@ -26,6 +26,11 @@ class Entry:
     index: int
     start: datetime
     end: datetime | None
+    started: bool = False  # the host started it: its start is a fact, not an estimate
+
+    @property
+    def estimated(self) -> bool:
+        return self.item.estimated and not self.started
 
     @property
     def moved(self) -> bool:
@@ -180,6 +185,7 @@ class Timeline:
             index=index,
             start=pendulum.from_timestamp(self.starts[index], tz=tz),
             end=None if end is None else pendulum.from_timestamp(end, tz=tz),
+            started=self.mode == "host" and index == self.base,
         )
 
     def current_index(self, t: float) -> int | None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pendulum
 
-_CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:uur)?\s*$")
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$")
+# re.ASCII: \d would also match other scripts' digits ("²" even passes str.isdigit() and then
+# breaks int()); a programme's times are written in 0-9.
+_CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*(?:uur)?\s*$", re.ASCII)
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$", re.ASCII)
+_MINUTES = re.compile(r"\d+", re.ASCII)
+_MAX_DIGITS = 6  # int() refuses over 4300 digits with ValueError; no part runs 100,000 min
 
 
 class TimeError(ValueError):
@@ -29,13 +33,15 @@ def parse_clock(text: str) -> tuple[int, int]:
 def parse_duration(text: str) -> int:
     """Minutes from 45, '45', '45m', '1h30m', '2h' (always more than zero)."""
     raw = str(text).strip().lower()
-    if raw.isdigit():
-        minutes = int(raw)
+    if _MINUTES.fullmatch(raw):
+        hours, mins = "", raw
+    elif (m := _DURATION.fullmatch(raw)) and (m[1] or m[2]):
+        hours, mins = m[1] or "", m[2] or ""
     else:
-        m = _DURATION.match(raw)
-        if not raw or not m or not (m[1] or m[2]):
-            raise TimeError(f"'{text}' is not a duration; write minutes (45) or 1h30m")
-        minutes = int(m[1] or 0) * 60 + int(m[2] or 0)
+        raise TimeError(f"'{text}' is not a duration; write minutes (45) or 1h30m")
+    if max(len(hours.lstrip("0")), len(mins.lstrip("0"))) > _MAX_DIGITS:
+        raise TimeError(f"duration '{text}' is far too long for a programme")
+    minutes = int(hours or 0) * 60 + int(mins or 0)
     if minutes <= 0:
         raise TimeError(f"duration '{text}' must be more than zero minutes")
     return minutes
@@ -58,14 +64,20 @@ def parse_when(text: str, day: date, tz: str) -> datetime:
     else:
         return on_day(day, hour, minute, tz)
     try:
-        parsed = pendulum.parse(text.strip(), tz=tz, strict=False)
+        # exact: a time alone ("13:45:30") comes back as a Time, to be put on the event's day;
+        # otherwise pendulum would put it on today's date
+        parsed = pendulum.parse(text.strip(), tz=tz, strict=False, exact=True)
     except Exception as exc:  # pendulum raises several kinds for bad input
         raise TimeError(f"'{text}' is not a time; give HH:MM or 2022-11-22T13:45") from exc
-    if not isinstance(parsed, datetime):
-        if isinstance(parsed, date):
-            return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=tz)
-        raise TimeError(f"'{text}' is not a moment; give HH:MM or 2022-11-22T13:45")
-    return pendulum.instance(parsed).in_tz(tz)
+    if isinstance(parsed, datetime):
+        return pendulum.instance(parsed).in_tz(tz)
+    if isinstance(parsed, date):
+        return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=tz)
+    if isinstance(parsed, time):
+        return pendulum.datetime(
+            day.year, day.month, day.day, parsed.hour, parsed.minute, parsed.second, tz=tz
+        ).add(microseconds=parsed.microsecond)
+    raise TimeError(f"'{text}' is not a moment; give HH:MM or 2022-11-22T13:45")
 
 
 def hhmm(moment: datetime | None, tz: str) -> str | None:

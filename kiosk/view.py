@@ -56,7 +56,7 @@ def hhmm(moment: datetime) -> str:
 def start_text(entry: Entry, words: Words) -> str:
     """'14:00', 'ca. 14:22', '15:40 (was 15:10)': estimates and moves readable as words."""
     text = hhmm(entry.start)
-    if entry.item.estimated:
+    if entry.estimated:
         text = f"{words('approx')} {text}"
     if entry.moved:
         text = f"{text} ({words('was', t=hhmm(entry.item.start))})"
@@ -183,7 +183,7 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
         elif i == nxt:
             state, mark = "next", "›"
         else:
-            state, mark = "later", " "
+            state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
         out.append(Row(mark, start_text(entry, words), entry.item.title, entry.item.by or "",
                        state))
     return out

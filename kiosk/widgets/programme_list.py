@@ -40,7 +40,7 @@ class ProgrammeList(Widget):
             style = self.get_component_rich_style(f"programme-list--{row.state}")
             line = Text(f"{row.mark} {row.time:<{width}}  {row.title}", style=style)
             if row.by:
-                line.append(f"  {row.by}", style=by_style)
+                line.append(f"  {row.by}", style=style if row.state == "past" else by_style)
             line.truncate(max(1, self.content_region.width), overflow="ellipsis", pad=True)
             if n:
                 out.append("\n")

@@ -1,0 +1,145 @@
+"""kiosk serve: the display in a browser (textual-serve), every tab a follower of the live state."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import html
+import ipaddress
+import logging
+import shlex
+import signal
+import sys
+from datetime import datetime
+
+from aiohttp import web
+from textual_serve.server import Server
+
+from kiosk.clock import Clock
+from kiosk.loader import load
+from kiosk.problems import ProgrammeError
+from kiosk.settings import Settings
+
+SHUTDOWN = 3.0  # seconds open tabs get to close; aiohttp's default (60) would hang Ctrl+C
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can connect: 'localhost', 127.0.0.0/8 or ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name that may resolve to a network address
+
+
+def url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+def follower_command(settings: Settings, at: datetime | None) -> str:
+    """The shell command for one browser session: `kiosk run --follow`, paths made absolute
+    because textual-serve runs it through a shell that only shares our working directory."""
+    args = [sys.executable, "-m", "kiosk", "run", str(settings.programme_path.resolve()),
+            "--follow", "--state", str(settings.state_path.resolve())]
+    if at is not None:
+        args += ["--at", at.isoformat()]  # with its offset: unambiguous in the DST fold hour
+    if settings.speed != 1.0:
+        args += ["--speed", repr(settings.speed)]
+    if settings.theme:
+        args += ["--theme", settings.theme]
+    if settings.css is not None:
+        args += ["--css", str(settings.css.resolve())]
+    return shlex.join(args)
+
+
+class KioskServer(Server):
+    """textual-serve's Server, with a command per session, the event on the page, no logo."""
+
+    def __init__(self, settings: Settings, title: str, tz: str, host: str, port: int):
+        self.settings = settings
+        # One rehearsal clock for the whole server: a tab opened later joins at the same time
+        # instead of starting again at --at.
+        self.clock = Clock(tz, settings.start, settings.speed)
+        super().__init__(command=follower_command(settings, None), host=host, port=port,
+                         title=title)
+
+    @property  # type: ignore[override]
+    def command(self) -> str:
+        """Read by Server.handle_websocket once per browser session."""
+        return follower_command(self.settings, self.clock.now() if self.clock.rehearsal else None)
+
+    @command.setter
+    def command(self, value: str) -> None:
+        """Server.__init__ assigns a fixed command; ours is computed per session."""
+
+    def initialize_logging(self) -> None:
+        # textual-serve logs with rich tracebacks and locals; a kiosk says one line instead.
+        handler = logging.StreamHandler()
+        handler.setFormatter(_OneLine("kiosk serve: %(message)s"))
+        logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+    async def on_startup(self, app: web.Application) -> None:
+        """No logo: serve() prints the URL once the port is really ours."""
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        # The page tells the browser where the websocket is. textual-serve builds that from
+        # --host, which is unreachable for another machine when it is 0.0.0.0: use the address
+        # this browser reached us on. (No await before the template reads it: no race.)
+        self.public_url = str(request.url.origin())
+        response = await super().handle_index(request)
+        assert isinstance(response, web.Response) and response.text is not None
+        # textual-serve's page has no <title>; the tab should name the event.
+        response.text = response.text.replace(
+            "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>", 1)
+        return response
+
+    async def run(self) -> None:
+        """Listen until SIGINT or SIGTERM; OSError when the address cannot be had."""
+        self.initialize_logging()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # Windows
+                loop.add_signal_handler(sig, stop.set)
+        runner = web.AppRunner(await self._make_app(), handle_signals=False,
+                               shutdown_timeout=SHUTDOWN)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+            print(f"kiosk: serving {self.title} at {url(self.host, self.port)}"
+                  " (Ctrl+C stops)", flush=True)
+            if not is_loopback(self.host):
+                print(f"kiosk: warning: {self.host} is not loopback: anyone on that network "
+                      f"can watch this display on port {self.port}", file=sys.stderr, flush=True)
+            await stop.wait()
+        finally:
+            await runner.cleanup()  # ends the sessions, which ends their kiosk processes
+
+
+class _OneLine(logging.Formatter):
+    def formatException(self, ei) -> str:
+        return ""
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
+    """Serve the display until stopped; 1 with one line when the port cannot be had."""
+    try:
+        programme = load(settings.programme_path)  # cli checked it; again for title and zone
+    except ProgrammeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    event = programme.event
+    server = KioskServer(settings, event.title, event.timezone, host, port)
+    try:
+        asyncio.run(server.run())
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            why = "the port is in use (another kiosk serve?); choose another with --port"
+        else:
+            why = exc.strerror or str(exc)
+        print(f"kiosk: cannot serve at {url(host, port)}: {why}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,69 @@
+"""Shared fixtures: the Leercafé programme in a temp folder, and a kiosk on a clock we move."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import KioskApp, make_app
+from kiosk.clock import FixedClock
+from kiosk.loader import load
+from kiosk.settings import Settings
+from kiosk.times import parse_when
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMME = ROOT / "programme.yaml"
+
+
+@pytest.fixture
+def programme_file(tmp_path: Path) -> Path:
+    target = tmp_path / "programme.yaml"
+    shutil.copy(PROGRAMME, target)
+    return target
+
+
+@pytest.fixture
+def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
+    """make(at='14:05', follow=False, path=None, theme=None): a kiosk on a FixedClock."""
+
+    def make(at: str = "14:05", follow: bool = False, path: Path | None = None,
+             theme: str | None = None, state: Path | None = None) -> KioskApp:
+        path = path or programme_file
+        programme = load(path)
+        start = parse_when(at, programme.event.date, programme.event.timezone)
+        settings = Settings(
+            programme_path=path,
+            state_path=state or path.with_name("programme.state.json"),
+            theme=theme,
+            follow=follow,
+        )
+        return make_app(settings, programme, FixedClock(programme.event.timezone, start))
+
+    return make
+
+
+def text_of(app: KioskApp, selector: str) -> str:
+    """The text a Line shows, or '' when it is hidden."""
+    from kiosk.widgets import Line
+
+    widget = app.query_one(selector, Line)
+    return widget.text if widget.display else ""
+
+
+def screen_lines(app: KioskApp) -> list[str]:
+    """The screen as lines of plain text, as an attendee would read it (from the app's SVG)."""
+    svg = app.export_screenshot()
+    lines: dict[int, str] = {}
+    pattern = r'<text[^>]*clip-path="url\(#[\w-]*-line-(\d+)\)"[^>]*>([^<]*)</text>'
+    for number, chunk in re.findall(pattern, svg):
+        lines[int(number)] = lines.get(int(number), "") + html.unescape(chunk)
+    return [lines.get(n, "").replace("\u00a0", " ").rstrip() for n in range(max(lines) + 1)]
+
+
+def screen_text(app: KioskApp) -> str:
+    return "\n".join(screen_lines(app))
