@@ -10,9 +10,10 @@ from textual.containers import Vertical
 from textual.events import Resize
 
 from kiosk import statefile
+from kiosk.actions import act
 from kiosk.changes import describe
 from kiosk.clock import Clock
-from kiosk.live import Live, announce, follow_clock, reconcile, shift, start_item, toggle_blank
+from kiosk.live import Live, reconcile
 from kiosk.loader import load
 from kiosk.model import Programme
 from kiosk.problems import ProgrammeError
@@ -203,36 +204,18 @@ class KioskApp(App[int]):
     def action_host(self, what: str) -> None:
         if self.settings.follow:
             return
-        live, now = self.live, self.clock.now()
-        if live.state.blank and what != "blank":
-            self._set_live(toggle_blank(live, False))  # any host key brings the screen back
+        live = self.live
+        if what == "announce" and not live.state.blank:
+            self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
-        snap = self._snapshot or snapshot(self.programme, live.state, now)
-        if what in ("next", "previous"):
-            if snap.now is not None:
-                index = snap.now.index + (1 if what == "next" else -1)
-            elif snap.phase == "before":
-                index = 0
-            else:
-                index = len(self.programme.items) - (1 if what == "next" else 2)
-            self._set_live(start_item(live, self.programme, index, now))
-        elif what == "clock":
-            self._set_live(follow_clock(live))
-        elif what in ("later", "earlier"):
-            self._set_live(shift(live, 5 if what == "later" else -5, now))
-        elif what == "blank":
-            self._set_live(toggle_blank(live))
-        elif what == "undo":
-            if not live.history:
-                self.notify(self.words("nothing_to_undo"), timeout=2)
-            self._set_live(live.undo())
-        elif what == "announce":
-            self.push_screen(AnnounceScreen(self.words, live.state.announcement),
-                             self._announced)
+        if what == "undo" and not live.history and not live.state.blank:
+            self.notify(self.words("nothing_to_undo"), timeout=2)
+            return
+        self._set_live(act(live, self.programme, what, self.clock.now()))
 
     def _announced(self, text: str | None) -> None:
         if text is not None:
-            self._set_live(announce(self.live, text))
+            self._set_live(act(self.live, self.programme, "announce", self.clock.now(), text))
 
     def action_next_theme(self) -> None:
         names = list(THEMES)

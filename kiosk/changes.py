@@ -13,7 +13,9 @@ def describe(old: Programme, new: Programme, words: Words) -> str:
     after = {i.id: i for i in new.items}
     added = [k for k in after if k not in before]
     removed = [k for k in before if k not in after]
-    changed = [k for k in after if k in before and replace(before[k], line=0) != replace(after[k], line=0)]
+    changed = [
+        k for k in after if k in before and replace(before[k], line=0) != replace(after[k], line=0)
+    ]
     parts = [
         words(key, n=len(ids))
         for key, ids in (("added", added), ("removed", removed), ("changed", changed))

@@ -1,4 +1,4 @@
-"""The command line: kiosk [run] | check | now | serve. Errors are one line each, never a traceback."""
+"""The command line: kiosk [run] | check | now | serve. Errors are one line each, no traceback."""
 
 from __future__ import annotations
 

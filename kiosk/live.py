@@ -56,10 +56,18 @@ def follow_clock(live: Live) -> Live:
                               shift_from=None))
 
 
-def shift(live: Live, minutes: int, now: datetime) -> Live:
+def shift(
+    live: Live, minutes: int, now: datetime, pin: tuple[str, datetime] | None = None
+) -> Live:
+    """Move the rest of the programme. In clock mode `pin` is what is on now and where it
+    started, so that only what is still to come moves, however often the host presses."""
     s = live.state
-    anchor = s.shift_from if (s.shift_from is not None or s.mode == "host") else now
-    return live.apply(replace(s, shift=s.shift + minutes, shift_from=anchor))
+    if s.mode == "host":
+        return live.apply(replace(s, shift=s.shift + minutes))
+    item_id, started = pin if pin is not None else (None, None)
+    return live.apply(
+        replace(s, shift=s.shift + minutes, shift_from=now, item_id=item_id, started_at=started)
+    )
 
 
 def announce(live: Live, text: str | None) -> Live:

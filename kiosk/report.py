@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.live import State
 from kiosk.model import Programme
 from kiosk.timeline import Entry, Snapshot, timeline_for
-from kiosk.live import State
 from kiosk.view import hhmm, start_text
 from kiosk.words import Words
 

@@ -34,6 +34,14 @@ def is_loopback(host: str) -> bool:
         return False  # a name that may resolve to a network address
 
 
+def warning(host: str, port: int) -> str | None:
+    """What to say when the display is open to more than this machine."""
+    if is_loopback(host):
+        return None
+    return (f"kiosk: warning: {host} is not loopback: anyone on that network can watch "
+            f"this display on port {port}")
+
+
 def url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
@@ -62,8 +70,7 @@ class KioskServer(Server):
         # One rehearsal clock for the whole server: a tab opened later joins at the same time
         # instead of starting again at --at.
         self.clock = Clock(tz, settings.start, settings.speed)
-        super().__init__(command=follower_command(settings, None), host=host, port=port,
-                         title=title)
+        super().__init__(command="", host=host, port=port, title=title)
 
     @property  # type: ignore[override]
     def command(self) -> str:
@@ -95,25 +102,34 @@ class KioskServer(Server):
             "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>", 1)
         return response
 
-    async def run(self) -> None:
-        """Listen until SIGINT or SIGTERM; OSError when the address cannot be had."""
+    async def run(self) -> int:
+        """Listen until SIGINT or SIGTERM: 0; or 1 with one line if the address is not ours."""
         self.initialize_logging()
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError):  # Windows
+            with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C interrupts
                 loop.add_signal_handler(sig, stop.set)
         runner = web.AppRunner(await self._make_app(), handle_signals=False,
                                shutdown_timeout=SHUTDOWN)
         await runner.setup()
         try:
-            await web.TCPSite(runner, self.host, self.port).start()
-            print(f"kiosk: serving {self.title} at {url(self.host, self.port)}"
-                  " (Ctrl+C stops)", flush=True)
-            if not is_loopback(self.host):
-                print(f"kiosk: warning: {self.host} is not loopback: anyone on that network "
-                      f"can watch this display on port {self.port}", file=sys.stderr, flush=True)
+            try:
+                await web.TCPSite(runner, self.host, self.port).start()
+            except OSError as exc:  # in use, not an address of this machine, a privileged port
+                why = exc.strerror or str(exc)
+                if exc.errno == errno.EADDRINUSE:
+                    why = "the port is in use (another kiosk serve?); choose another with --port"
+                print(f"kiosk: cannot serve at {url(self.host, self.port)}: {why}",
+                      file=sys.stderr)
+                return 1
+            self.port = runner.addresses[0][1]  # the one the system chose for --port 0
+            print(f"kiosk: serving {self.title} at {url(self.host, self.port)} (Ctrl+C stops)",
+                  flush=True)
+            if text := warning(self.host, self.port):
+                print(text, file=sys.stderr, flush=True)
             await stop.wait()
+            return 0
         finally:
             await runner.cleanup()  # ends the sessions, which ends their kiosk processes
 
@@ -124,7 +140,7 @@ class _OneLine(logging.Formatter):
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
-    """Serve the display until stopped; 1 with one line when the port cannot be had."""
+    """Serve the display until stopped: 0; or 1 with one line when it cannot."""
     try:
         programme = load(settings.programme_path)  # cli checked it; again for title and zone
     except ProgrammeError as exc:
@@ -133,13 +149,4 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
         return 1
     event = programme.event
     server = KioskServer(settings, event.title, event.timezone, host, port)
-    try:
-        asyncio.run(server.run())
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            why = "the port is in use (another kiosk serve?); choose another with --port"
-        else:
-            why = exc.strerror or str(exc)
-        print(f"kiosk: cannot serve at {url(host, port)}: {why}", file=sys.stderr)
-        return 1
-    return 0
+    return asyncio.run(server.run())

@@ -14,8 +14,10 @@ import pendulum
 
 from kiosk.live import State
 from kiosk.model import Item, Programme
+from kiosk.times import midnight_after
 
 BEFORE, DURING, AFTER = "before", "during", "after"
+KEEP = 0.2  # squeezed before a fixed item, a part keeps at least this share of its time
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ class Snapshot:
     def drift_minutes(self) -> int:
         """How far what comes next runs from the plan, in minutes (negative: early)."""
         entry = self.next if self.next is not None and not self.next.item.fixed else self.now
-        if entry is None or self.mode == "clock" and self.delay_minutes == 0:
+        if entry is None or (self.mode == "clock" and self.delay_minutes == 0):
             return 0
         return round((entry.start - entry.item.start).total_seconds() / 60)
 
@@ -97,53 +99,55 @@ class Timeline:
         items = programme.items
         self.planned = [i.start.timestamp() for i in items]
         self.mode = "clock"
-        self.base = -1  # items after base move
-        self.host_start: float | None = None
+        self.base = -1  # the items after base move
+        self.pinned: float | None = None  # base's start: the host's keypress, or a shift's pin
         delay = state.shift * 60.0
-        floor: float | None = None
-        if state.mode == "host" and state.item_id is not None:
-            index = programme.index_of(state.item_id)
-            if index is not None and state.started_at is not None:
-                self.mode = "host"
-                self.base = index
-                self.host_start = floor = state.started_at.timestamp()
-                delay += floor - self.planned[index]
+        floor: float | None = None  # nothing that moves starts before this
+        index = programme.index_of(state.item_id) if state.item_id else None
+        if state.mode == "host" and index is not None and state.started_at is not None:
+            self.mode = "host"
+            self.base = index
+            self.pinned = floor = state.started_at.timestamp()
+            delay += floor - self.planned[index]
         elif state.shift and state.shift_from is not None:
             floor = state.shift_from.timestamp()
-            self.base = bisect_right(self.planned, floor) - 1
+            if index is not None and state.started_at is not None:
+                self.base, self.pinned = index, state.started_at.timestamp()
+            else:
+                self.base = bisect_right(self.planned, floor) - 1
         self.delay = delay
         self.starts = list(self.planned)
         self._mono = self.starts
         self.close: float | None = programme.close.timestamp() if programme.close else None
         if self.mode == "host" or delay:
             self._move(delay, floor)
+        # without a close the last item runs to midnight: then the afternoon is over
+        self.cutoff = self.close if self.close is not None else midnight_after(
+            programme.event.date, programme.event.timezone).timestamp()
         self._ends = self._expected_ends()
 
     def _move(self, delay: float, floor: float | None) -> None:
         items, starts, b = self.programme.items, self.starts, self.base
-        if self.host_start is not None:
-            starts[b] = self.host_start
-        fixed = next((i for i in range(b + 1, len(items)) if items[i].fixed), None)
+        if self.pinned is not None:
+            starts[b] = self.pinned
+        # the next fixed item still ahead keeps its time; one already passed moves like the rest
+        fixed = next(
+            (i for i in range(b + 1, len(items))
+             if items[i].fixed and (floor is None or self.planned[i] > floor)),
+            None,
+        )
         stop = fixed if fixed is not None else len(items)
-        first = b + 1
-        if first < stop:
-            target = self.planned[fixed] if fixed is not None else None
-            p0 = self.planned[first]
-            for i in range(first, stop):
-                natural = self.planned[i] + delay
-                if delay > 0 and target is not None:
-                    # squeeze: the first moved item takes the whole delay, the rest fit before
-                    # the fixed item in proportion to their planned lengths
-                    room = target - p0
-                    moved0 = min(p0 + delay, target)
-                    natural = moved0 + (
-                        (self.planned[i] - p0) * (target - moved0) / room if room > 0 else 0
-                    )
-                starts[i] = max(natural, floor) if floor is not None else natural
-        if fixed is None and self.close is not None and not self._close_is_item():
-            self.close = max(self.close + delay, floor or self.close)
+        target = self.planned[fixed] if fixed is not None else None
+        for i in range(b + 1, stop):
+            start = self.planned[i] + delay
+            if target is not None:
+                # squeezed to fit before the fixed item: each keeps at least KEEP of its time
+                start = min(start, target - KEEP * (target - self.planned[i]))
+            starts[i] = max(start, floor) if floor is not None else start
         if self._close_is_item():
             self.close = starts[-1]
+        elif fixed is None and self.close is not None:
+            self.close = max(self.close + delay, floor or self.close)
         # a monotone copy for bisect: starts never go before the item above them
         floor_run = starts[b] if b >= 0 else float("-inf")
         self._mono = list(starts)
@@ -191,7 +195,7 @@ class Timeline:
     def current_index(self, t: float) -> int | None:
         """The index of what is on at t, or None before the first start / after the close."""
         items = self.programme.items
-        if self.close is not None and t >= self.close:
+        if t >= self.cutoff:
             return None
         if self.mode == "host":
             b = self.base
@@ -211,7 +215,7 @@ class Timeline:
         items = self.programme.items
         k = self.current_index(t)
         if k is None:
-            phase = AFTER if (self.close is not None and t >= self.close) or (
+            phase = AFTER if t >= self.cutoff or (
                 self.mode == "host" and items[self.base].is_end) else BEFORE
         else:
             phase = DURING

@@ -75,13 +75,14 @@ def screen(snap: Snapshot, words: Words) -> Screen:
 
     if snap.phase == BEFORE:
         first = snap.programme.items[0]
+        opens = snap.timeline.entry(0).start  # a shift before the start moves the doors too
         if today < event.date:
             headline = words("on_day", date=words.day(event.date))
         elif first.kind == "walk-in":
-            headline = words("walk_in_from", title=first.title, t=hhmm(first.start))
+            headline = words("walk_in_from", title=first.title, t=hhmm(opens))
         else:
-            headline = words("starts_at", t=hhmm(first.start))
-        countdown = words("in", d=words.span(first.start - snap.at))
+            headline = words("starts_at", t=hhmm(opens))
+        countdown = words("in", d=words.span(opens - snap.at))
         if first.kind == "walk-in" and len(snap.programme.items) > 1:
             nxt = snap.timeline.entry(1)
     elif snap.phase == AFTER:
@@ -100,7 +101,8 @@ def screen(snap: Snapshot, words: Words) -> Screen:
         progress = snap.progress
         remaining = snap.remaining
         if kind == "break" and nxt is not None:
-            now_left = words("break_resume", t=hhmm(nxt.start), d=words.span(nxt.start - snap.at))
+            now_left = words("break_resume", t=start_text(nxt, words),
+                             d=words.span(nxt.start - snap.at))
         elif kind == "drinks" and now.end is not None:
             now_left = words("drinks_until", t=hhmm(now.end))
         elif remaining is not None:

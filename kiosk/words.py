@@ -64,7 +64,9 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_changed": "niets veranderd",
         "broken": "{where}: {message} (het laatste goede programma blijft staan)",
         "item_gone": "onderdeel '{id}' bestaat niet meer: het scherm volgt de klok",
-        "state_damaged": "statusbestand onleesbaar, apart gezet als {path}: het scherm volgt de klok",
+        "state_damaged": (
+            "statusbestand onleesbaar, apart gezet als {path}: het scherm volgt de klok"
+        ),
         "state_unwritable": "statusbestand kan niet worden geschreven: {error}",
         "follow_keys": "dit scherm volgt de host: toetsen doen hier niets",
         "nothing_to_undo": "niets om ongedaan te maken",
@@ -126,7 +128,9 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing_changed": "nothing changed",
         "broken": "{where}: {message} (the last good programme stays on screen)",
         "item_gone": "item '{id}' no longer exists: the screen follows the clock",
-        "state_damaged": "state file unreadable, kept aside as {path}: the screen follows the clock",
+        "state_damaged": (
+            "state file unreadable, kept aside as {path}: the screen follows the clock"
+        ),
         "state_unwritable": "state file cannot be written: {error}",
         "follow_keys": "this screen follows the host: keys do nothing here",
         "nothing_to_undo": "nothing to undo",

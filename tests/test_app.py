@@ -64,7 +64,7 @@ async def test_break_counts_down_to_the_restart(kiosk):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert text_of(app, "#now-title") == "Pauze"
-        assert text_of(app, "#now-left") == "We gaan verder om 15:30 · over 10 min"
+        assert text_of(app, "#now-left") == "We gaan verder om ca. 15:30 · over 10 min"
         assert app.screen.has_class("-break")
 
 
@@ -94,7 +94,7 @@ async def test_english_words(kiosk, programme_file: Path):
     for at, expected in (
         ("12:00", ["Inloop from 13:30", "in 1 h 30 min"]),
         ("14:05", ["Now", "17 min left", "Next", "at approx. 14:22 · in 17 min"]),
-        ("15:20", ["We resume at 15:30 · in 10 min"]),
+        ("15:20", ["We resume at approx. 15:30 · in 10 min"]),
         ("18:30", ["Thank you for coming"]),
     ):
         app = kiosk(at=at)

@@ -14,10 +14,10 @@ class NextPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Line(id="next-label", classes="label")
         with Horizontal(classes="panel-body"):
+            yield Digits("", id="next-digits", classes="big")
             with Vertical(classes="panel-text"):
                 yield Line(id="next-title", classes="title")
                 yield Line(id="next-when", classes="when")
-            yield Digits("", id="next-digits", classes="big")
 
     def show(self, screen: Screen) -> None:
         self.display = bool(screen.next_title)

@@ -14,12 +14,12 @@ class NowPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Line(id="now-label", classes="label")
         with Horizontal(classes="panel-body"):
+            yield Digits("", id="now-digits", classes="big")
             with Vertical(classes="panel-text"):
                 yield Line(id="now-title", classes="title")
                 yield Line(id="now-by", classes="by")
                 yield Line(id="now-times", classes="times")
                 yield Line(id="now-left", classes="when")
-            yield Digits("", id="now-digits", classes="big")
         yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def show(self, screen: Screen) -> None:

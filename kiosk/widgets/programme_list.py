@@ -34,13 +34,15 @@ class ProgrammeList(Widget):
 
     def render(self) -> Text:
         width = max((len(r.time) for r in self._rows), default=0)
-        by_style = self.get_component_rich_style("programme-list--by", partial=True)
+        by_style = self.get_component_rich_style("programme-list--by")
         out = Text(no_wrap=True, overflow="ellipsis", end="")
         for n, row in enumerate(self._rows):
             style = self.get_component_rich_style(f"programme-list--{row.state}")
             line = Text(f"{row.mark} {row.time:<{width}}  {row.title}", style=style)
             if row.by:
-                line.append(f"  {row.by}", style=style if row.state == "past" else by_style)
+                # past and current rows keep one style across; others mute the speaker
+                muted = row.state not in ("past", "now")
+                line.append(f"  {row.by}", style=by_style if muted else style)
             line.truncate(max(1, self.content_region.width), overflow="ellipsis", pad=True)
             if n:
                 out.append("\n")

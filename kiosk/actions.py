@@ -1,0 +1,43 @@
+"""A host's key as a change of live state: the one place that says what each key does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.live import SHIFT_STEP, Live, announce, follow_clock, shift, start_item, toggle_blank
+from kiosk.model import Programme
+from kiosk.timeline import BEFORE, snapshot
+
+ACTIONS = ("next", "previous", "clock", "later", "earlier", "undo", "blank", "announce")
+
+
+def act(
+    live: Live, programme: Programme, action: str, now: datetime, text: str | None = None
+) -> Live:
+    """The live state after the host's `action` at `now` (`text`: the announcement)."""
+    if live.state.blank and action != "blank":
+        return toggle_blank(live, False)  # any host key brings the screen back, and only that
+    if action in ("next", "previous"):
+        snap = snapshot(programme, live.state, now)
+        step = 1 if action == "next" else -1
+        if snap.now is not None:
+            index = snap.now.index + step
+        elif snap.phase == BEFORE:
+            index = 0
+        else:  # after the close: next is the end, previous the last part
+            index = len(programme.items) - (1 if step > 0 else 2)
+        return start_item(live, programme, index, now)
+    if action == "clock":
+        return follow_clock(live)
+    if action in ("later", "earlier"):
+        minutes = SHIFT_STEP if action == "later" else -SHIFT_STEP
+        snap = snapshot(programme, live.state, now)
+        pin = (snap.now.item.id, snap.now.start) if snap.now is not None else None
+        return shift(live, minutes, now, pin)
+    if action == "undo":
+        return live.undo()
+    if action == "blank":
+        return toggle_blank(live)
+    if action == "announce":
+        return announce(live, text)
+    raise ValueError(f"unknown host action {action!r}")

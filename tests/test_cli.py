@@ -1,0 +1,280 @@
+"""The command line: `kiosk check` and `kiosk now`, as an organiser or a script uses them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from kiosk import statefile
+from kiosk.cli import main
+from kiosk.live import Live, announce, shift, start_item
+from kiosk.loader import load
+from kiosk.model import Programme
+from kiosk.times import parse_when
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMME = ROOT / "programme.yaml"
+TOP_KEYS = {"at", "phase", "mode", "delay_minutes", "announcement", "now", "next"}
+ITEM_KEYS = {"id", "title", "by", "kind", "start", "end", "estimated"}
+
+BROKEN = """\
+event:
+  title: Kapot
+  date: 2022-11-22
+  timezone: Europe/Amsterdam
+programme:
+  - {start: 13:30, title: Inloop}
+  - {start: 25:00, title: Te laat}
+  - {start: 15:00}
+  - {start: 16:00, title: Borrel, colour: red}
+"""
+
+
+@cache
+def leercafe() -> Programme:
+    return load(PROGRAMME)
+
+
+def at(when: str) -> datetime:
+    return parse_when(when, leercafe().event.date, leercafe().event.timezone)
+
+
+@pytest.fixture
+def programme(tmp_path) -> Path:
+    """A copy of the Leercafé programme, so no state file lands beside the real one."""
+    path = tmp_path / "programme.yaml"
+    shutil.copyfile(PROGRAMME, path)
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # the loader's refusal leaves through SystemExit(1)
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def now_json(capsys, *argv: str) -> dict:
+    code, out, err = run(capsys, "now", *argv, "--json")
+    assert code == 0, err
+    assert out.count("\n") == 1, "one JSON object on one line"
+    return json.loads(out)
+
+
+def check_item_shape(item: dict | None) -> None:
+    if item is None:
+        return
+    assert set(item) == ITEM_KEYS
+    assert isinstance(item["estimated"], bool)
+    assert len(item["start"]) == 5 and item["start"][2] == ":"
+
+
+# -- check ---------------------------------------------------------------------------------
+
+
+def test_check_prints_the_resolved_programme(capsys, programme):
+    code, out, err = run(capsys, "check", str(programme))
+    assert code == 0
+    assert err == ""
+    lines = out.splitlines()
+    assert "Leercafé Blik op samenlevingsopbouw" in lines[0]
+    body = "\n".join(lines[1:])
+    assert "13:30" in lines[1] and "Inloop" in lines[1]
+    for estimated in ("Onderzoek opbouwwerk De Schoor", "Plenaire afsluiting"):
+        line = next(x for x in lines if estimated in x)
+        assert "ca. " in line
+    line = next(x for x in lines if "Opening en welkom" in x)
+    assert "14:00" in line and "ca." not in line
+    assert "Borrel" in body and "fixed" in next(x for x in lines if "Borrel" in x)
+    assert "18:00" in next(x for x in lines if "Einde" in x)
+    assert sum("ca. " in x for x in lines) == 7
+    assert "13:30" in lines[-1] and "18:00" in lines[-1]
+
+
+def test_check_of_a_broken_file_lists_every_error_with_its_line(capsys, tmp_path):
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(broken))
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 3, err
+    for line in lines:
+        assert line.startswith(f"{broken}:"), line
+        assert "Traceback" not in line
+    assert [int(line[len(str(broken)) + 1:].split(":", 1)[0]) for line in lines] == [7, 8, 9]
+    assert "25:00" in lines[0]
+    assert "title" in lines[1]
+    assert "colour" in lines[2]
+
+
+def test_check_of_a_missing_file(capsys, tmp_path):
+    code, out, err = run(capsys, "check", str(tmp_path / "weg.yaml"))
+    assert code == 1
+    assert out == ""
+    assert err.strip() == f"{tmp_path / 'weg.yaml'}:0: no such file"
+
+
+def test_python_dash_m_kiosk_check(programme, tmp_path):
+    ok = subprocess.run([sys.executable, "-m", "kiosk", "check", str(programme)],
+                        capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert "ca. 14:22" in ok.stdout
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "kiosk", "check", str(broken)],
+                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert bad.returncode == 1
+    assert bad.stdout == ""
+    assert "Traceback" not in bad.stderr
+    assert len(bad.stderr.splitlines()) == 3
+
+
+# -- now -----------------------------------------------------------------------------------
+
+
+def test_now_json_during_the_walk_in(capsys, programme):
+    data = now_json(capsys, str(programme), "--at", "2022-11-22T13:45")
+    assert set(data) == TOP_KEYS
+    check_item_shape(data["now"])
+    check_item_shape(data["next"])
+    assert data["at"] == "2022-11-22T13:45:00+01:00"
+    assert (data["phase"], data["mode"], data["delay_minutes"]) == ("during", "clock", 0)
+    assert data["announcement"] is None
+    assert data["now"] == {
+        "id": "inloop", "title": "Inloop", "by": None, "kind": "walk-in",
+        "start": "13:30", "end": "14:00", "estimated": False,
+    }
+    assert data["next"]["title"] == "Opening en welkom"
+    assert data["next"]["start"] == "14:00"
+    assert data["next"]["by"] == "De Schoor"
+    assert data["next"]["estimated"] is False
+
+
+def test_now_json_marks_estimated_times(capsys, programme):
+    data = now_json(capsys, str(programme), "--at", "14:30")
+    assert data["now"]["id"] == "onderzoek-opbouwwerk-de-schoor"
+    assert (data["now"]["start"], data["now"]["end"]) == ("14:22", "14:45")
+    assert data["now"]["estimated"] is True
+
+
+def test_now_json_the_end_is_next_but_never_now(capsys, programme):
+    data = now_json(capsys, str(programme), "--at", "17:30")
+    assert data["now"]["id"] == "borrel"
+    assert data["next"] == {
+        "id": "einde", "title": "Einde", "by": None, "kind": "end",
+        "start": "18:00", "end": None, "estimated": False,
+    }
+
+
+def test_now_json_after_the_close(capsys, programme):
+    data = now_json(capsys, str(programme), "--at", "18:30")
+    assert set(data) == TOP_KEYS
+    assert data["phase"] == "after"
+    assert data["now"] is None and data["next"] is None
+    assert data["at"] == "2022-11-22T18:30:00+01:00"
+
+
+def test_now_json_before(capsys, programme):
+    data = now_json(capsys, str(programme), "--at", "2022-11-21T09:00")
+    assert data["phase"] == "before"
+    assert data["now"] is None
+    assert data["next"]["id"] == "inloop"
+
+
+def test_now_json_honours_a_host_state_file(capsys, programme, tmp_path):
+    p = leercafe()
+    live = start_item(Live(), p, 2, at("14:40"))  # Onderzoek, planned ca. 14:22
+    live = announce(live, "Koffie staat klaar")
+    state = tmp_path / "elders.json"
+    statefile.write(state, live)
+    data = now_json(capsys, str(programme), "--at", "14:50", "--state", str(state))
+    assert data["mode"] == "host"
+    assert data["delay_minutes"] == 18
+    assert data["announcement"] == "Koffie staat klaar"
+    assert data["now"]["id"] == "onderzoek-opbouwwerk-de-schoor"
+    assert (data["now"]["start"], data["now"]["end"]) == ("14:40", "15:03")
+    assert data["now"]["estimated"] is False, "the host started it: a fact, not an estimate"
+    assert data["next"]["id"] == "lezing-blik-op-de-gemeenschap"
+    assert data["next"]["start"] == "15:03"
+    assert data["next"]["estimated"] is True
+
+
+def test_now_reads_the_state_file_beside_the_programme_by_default(capsys, programme):
+    live = shift(start_item(Live(), leercafe(), 3, at("14:55")), 5, at("14:56"))
+    statefile.write(programme.with_name("programme.state.json"), live)
+    data = now_json(capsys, str(programme), "--at", "15:00")
+    assert (data["mode"], data["delay_minutes"]) == ("host", 15)
+    assert data["now"]["start"] == "14:55"
+
+
+def test_now_with_a_deleted_host_item_follows_the_clock(capsys, programme):
+    live = start_item(Live(), leercafe(), 3, at("14:55"))
+    statefile.write(programme.with_name("programme.state.json"), live)
+    text = programme.read_text(encoding="utf-8").replace(
+        "  - title: Lezing Blik op de gemeenschap\n"
+        "    by: Marcel Spierts (zelfstandig onderzoeker en publicist)\n", "")
+    programme.write_text(text, encoding="utf-8")
+    data = now_json(capsys, str(programme), "--at", "15:00")
+    assert (data["mode"], data["delay_minutes"]) == ("clock", 0)
+
+
+def test_now_with_a_damaged_state_file(capsys, programme):
+    state = programme.with_name("programme.state.json")
+    state.write_bytes(b'{"format": "kiosk-live-state", "version": 1, "state": {"mo')
+    code, out, err = run(capsys, "now", str(programme), "--at", "14:10", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert (data["mode"], data["now"]["id"]) == ("clock", "opening-en-welkom")
+    assert str(state) in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert state.exists(), "`now` only reads: the file stays where it is"
+    assert not state.with_name("programme.state.json.damaged").exists()
+
+
+def test_now_as_text(capsys, programme):
+    code, out, err = run(capsys, "now", str(programme), "--at", "14:10")
+    assert code == 0 and err == ""
+    assert "Nu: Opening en welkom" in out
+    assert "nog 12 min" in out
+    assert "Hierna: Onderzoek opbouwwerk De Schoor" in out
+    assert "om ca. 14:22 · over 12 min" in out
+
+
+@pytest.mark.parametrize("bad", ["25:99", "gisteren", "2022-13-45T10:00", ""])
+def test_a_bad_at_is_one_line_without_a_traceback(capsys, programme, bad):
+    code, out, err = run(capsys, "now", str(programme), "--at", bad, "--json")
+    assert code != 0
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "--at" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_at_in_a_real_process(programme, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "now", str(programme), "--at", "half drie"],
+        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_now_of_a_broken_programme_names_the_lines(capsys, tmp_path):
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    code, out, err = run(capsys, "now", str(broken), "--at", "14:00", "--json")
+    assert code == 1
+    assert out == ""
+    assert all(line.startswith(f"{broken}:") for line in err.splitlines())

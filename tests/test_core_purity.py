@@ -1,0 +1,47 @@
+"""The core is pure Python: importing it, and running `kiosk check`/`now`, loads no Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = (
+    "kiosk.model", "kiosk.loader", "kiosk.schedule", "kiosk.times", "kiosk.timeline",
+    "kiosk.live", "kiosk.statefile", "kiosk.words", "kiosk.view", "kiosk.report",
+    "kiosk.clock", "kiosk.watch", "kiosk.changes", "kiosk.cli",
+)
+
+
+def test_the_core_imports_without_textual():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "assert not bad, bad\n"
+        "print('pure')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "pure"
+
+
+def test_check_and_now_run_without_textual(tmp_path):
+    programme = ROOT / "programme.yaml"
+    code = (
+        "import sys, contextlib, io\n"
+        "from kiosk.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['check', {str(programme)!r}]) == 0\n"
+        f"    assert main(['now', {str(programme)!r}, '--at', '14:10', '--json',\n"
+        f"                 '--state', {str(tmp_path / 's.json')!r}]) == 0\n"
+        "assert 'textual' not in sys.modules, 'textual was imported'\n"
+        "print('pure')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "pure"

@@ -1,0 +1,63 @@
+"""The look of each phase, at a venue TV's 80x24 and a large 160x45, as reviewed SVG pictures.
+
+Update after a reviewed change of look with: pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PROGRAMME
+from kiosk.app import make_app
+from kiosk.clock import FixedClock
+from kiosk.loader import load
+from kiosk.settings import Settings
+from kiosk.times import parse_when
+
+PHASES = {
+    "before": "12:00",
+    "walk-in": "13:45",
+    "during": "14:05",
+    "break": "15:20",
+    "drinks": "17:30",
+    "after": "18:30",
+}
+SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in a temp folder so the status line names the state file the same way each time."""
+    shutil.copy(PROGRAMME, tmp_path / "programme.yaml")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def app_at(at: str, theme: str | None = None):
+    programme = load("programme.yaml")
+    start = parse_when(at, programme.event.date, programme.event.timezone)
+    settings = Settings(Path("programme.yaml"), Path("programme.state.json"), theme=theme)
+    return make_app(settings, programme, FixedClock(programme.event.timezone, start))
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("phase", PHASES)
+def test_phase(snap_compare, here, phase: str, size: str):
+    assert snap_compare(app_at(PHASES[phase]), terminal_size=SIZES[size])
+
+
+@pytest.mark.parametrize("theme", ["light", "contrast"])
+def test_themes(snap_compare, here, theme: str):
+    assert snap_compare(app_at("14:05", theme=theme), terminal_size=(80, 24))
+
+
+def test_host_running_late_with_an_announcement(snap_compare, here):
+    keys = ["n", "plus", "plus", "m", *"Koffie en thee in de foyer", "enter"]
+    assert snap_compare(app_at("14:15"), press=keys, terminal_size=(80, 24))
+
+
+def test_help(snap_compare, here):
+    assert snap_compare(app_at("14:05"), press=["question_mark"], terminal_size=(80, 24))
