@@ -14,6 +14,10 @@ class Refused(Exception):
     """A user mistake on the command line, said in one line."""
 
 
+class Rejected(Exception):
+    """The programme file was refused; its problems are already printed."""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Show an event's programme on a screen in the venue."
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     except Refused as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    except Rejected:
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -80,7 +86,7 @@ def _load(path: str):
     except ProgrammeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        raise SystemExit(1) from None
+        raise Rejected from None
 
 
 def _when(text: str | None, programme):

@@ -76,5 +76,6 @@ def table(programme: Programme, state: State | None = None) -> str:
         lines.append(f"  {at:<{width}}  {item.title:<{title_width}}  {extra}".rstrip())
     first = hhmm(entries[0].start)
     last = hhmm(programme.close) if programme.close else "24:00"
-    lines.append(f"{len(entries)} items, {first} to {last}.")
+    count = f"{len(entries)} item" + ("" if len(entries) == 1 else "s")
+    lines.append(f"{count}, {first} to {last}.")
     return "\n".join(lines)

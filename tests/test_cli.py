@@ -55,10 +55,7 @@ def programme(tmp_path) -> Path:
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # the loader's refusal leaves through SystemExit(1)
-        code = exc.code
+    code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
