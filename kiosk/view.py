@@ -98,7 +98,7 @@ def screen(snap: Snapshot, words: Words) -> Screen:
         now_title = now.item.title
         now_by = now.item.by or ""
         now_times = _range(now, words)
-        progress = snap.progress
+        progress = _whole_minutes(snap.progress, now)
         remaining = snap.remaining
         if kind == "break" and nxt is not None:
             now_left = words("break_resume", t=start_text(nxt, words),
@@ -146,6 +146,14 @@ def screen(snap: Snapshot, words: Words) -> Screen:
         banner=snap.announcement,
         blank=snap.blank,
     )
+
+
+def _whole_minutes(progress: float | None, now: Entry) -> float | None:
+    """Progress moved on once a minute, like the words beside it: a quiet screen between."""
+    if progress is None or now.end is None:
+        return progress
+    total = (now.end - now.start).total_seconds() / 60
+    return math.floor(progress * total + 1e-6) / total if total >= 1 else progress
 
 
 def _digits(delta: timedelta) -> str:

@@ -1,0 +1,39 @@
+"""A kiosk runs all day: a tick that changes nothing must redraw nothing, and the styles must
+travel with an installed package."""
+
+from __future__ import annotations
+
+import tomllib
+
+from textual.widget import Widget
+
+from conftest import ROOT
+from kiosk.app import styles_dir
+
+
+async def test_a_tick_that_changes_nothing_redraws_nothing(kiosk, monkeypatch):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        refreshed: list[Widget] = []
+        original = Widget.refresh
+
+        def counting(self, *args, **kwargs):
+            refreshed.append(self)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", counting)
+        for _ in range(20):  # twenty seconds of the same minute
+            app.clock.advance(1)
+            app.tick()
+        assert refreshed == []
+        app.clock.advance(60)  # a new minute: the clock and the countdown change
+        app.tick()
+        assert refreshed, "a change of minute must reach the screen"
+
+
+def test_styles_are_found_and_packaged():
+    assert (styles_dir() / "kiosk.tcss").is_file()
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert included["styles"] == "kiosk/styles", "an installed kiosk finds its styles there"
