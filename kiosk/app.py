@@ -141,7 +141,7 @@ class KioskApp(App[int]):
 
     def _size_classes(self, width: int, height: int) -> None:
         self.screen.set_class(width < SMALL[0] or height < SMALL[1], "-small")
-        self.screen.set_class(height < 16, "-tiny")
+        self.screen.set_class(width < 50 or height < 16, "-tiny")
         self.screen.set_class(width >= LARGE[0] and height >= LARGE[1], "-large")
 
     # -- files -----------------------------------------------------------------------------

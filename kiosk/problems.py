@@ -12,6 +12,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        if not self.line:  # about the whole file (missing, empty, binary): no line to name
+            return f"{self.file}: {self.message}"
         return f"{self.file}:{self.line}: {self.message}"
 
 

@@ -118,7 +118,7 @@ def test_check_of_a_missing_file(capsys, tmp_path):
     code, out, err = run(capsys, "check", str(tmp_path / "weg.yaml"))
     assert code == 1
     assert out == ""
-    assert err.strip() == f"{tmp_path / 'weg.yaml'}:0: no such file"
+    assert err.strip() == f"{tmp_path / 'weg.yaml'}: no such file"
 
 
 def test_python_dash_m_kiosk_check(programme, tmp_path):

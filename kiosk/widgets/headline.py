@@ -17,4 +17,4 @@ class Headline(Vertical):
     def show(self, screen: Screen) -> None:
         self.query_one("#headline-text", Line).show(screen.headline)
         self.query_one("#headline-countdown", Line).show(screen.countdown)
-        self.display = bool(screen.headline)
+        self.set_class(not screen.headline, "-empty")

@@ -20,8 +20,8 @@ class NextPanel(Vertical):
                 yield Line(id="next-when", classes="when")
 
     def show(self, screen: Screen) -> None:
-        self.display = bool(screen.next_title)
-        if not self.display:
+        self.set_class(not screen.next_title, "-empty")
+        if not screen.next_title:
             return
         self.query_one("#next-label", Line).show(screen.next_label)
         self.query_one("#next-title", Line).show(screen.next_title)

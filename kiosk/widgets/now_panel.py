@@ -23,8 +23,8 @@ class NowPanel(Vertical):
         yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def show(self, screen: Screen) -> None:
-        self.display = bool(screen.now_title)
-        if not self.display:
+        self.set_class(not screen.now_title, "-empty")
+        if not screen.now_title:
             return
         self.query_one("#now-label", Line).show(screen.now_label)
         self.query_one("#now-title", Line).show(screen.now_title)
@@ -35,7 +35,7 @@ class NowPanel(Vertical):
         if digits.value != screen.left_digits:
             digits.update(screen.left_digits)
         bar = self.query_one("#now-progress", ProgressBar)
-        bar.display = screen.progress is not None
+        bar.set_class(screen.progress is None, "-empty")
         percent = round((screen.progress or 0) * 100)
         if bar.progress != percent:
             bar.update(progress=percent)
