@@ -21,7 +21,7 @@ from kiosk.loader import load
 from kiosk.problems import ProgrammeError
 from kiosk.settings import Settings
 
-SHUTDOWN = 3.0  # seconds open tabs get to close; aiohttp's default (60) would hang Ctrl+C
+SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
 
 
 def is_loopback(host: str) -> bool:
@@ -70,6 +70,7 @@ class KioskServer(Server):
         # One rehearsal clock for the whole server: a tab opened later joins at the same time
         # instead of starting again at --at.
         self.clock = Clock(tz, settings.start, settings.speed)
+        self.sessions: set[asyncio.Task[object]] = set()  # one per open tab
         super().__init__(command="", host=host, port=port, title=title)
 
     @property  # type: ignore[override]
@@ -80,6 +81,24 @@ class KioskServer(Server):
     @command.setter
     def command(self, value: str) -> None:
         """Server.__init__ assigns a fixed command; ours is computed per session."""
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        # Known, so that stopping the server can end them at once (end_sessions).
+        task = asyncio.current_task()
+        assert task is not None
+        self.sessions.add(task)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.sessions.discard(task)
+
+    async def end_sessions(self) -> None:
+        """Cancelled, a session tells its kiosk to quit and closes its tab cleanly; left to
+        aiohttp's shutdown it would only be cut off after seconds of waiting."""
+        for task in self.sessions:
+            task.cancel()
+        if self.sessions:
+            await asyncio.wait(self.sessions, timeout=SHUTDOWN)
 
     def initialize_logging(self) -> None:
         # textual-serve logs with rich tracebacks and locals; a kiosk says one line instead.
@@ -131,7 +150,8 @@ class KioskServer(Server):
             await stop.wait()
             return 0
         finally:
-            await runner.cleanup()  # ends the sessions, which ends their kiosk processes
+            await self.end_sessions()
+            await runner.cleanup()
 
 
 class _OneLine(logging.Formatter):
@@ -141,6 +161,10 @@ class _OneLine(logging.Formatter):
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Serve the display until stopped: 0; or 1 with one line when it cannot."""
+    if not 0 <= port <= 65535:  # the socket would say it with a traceback
+        print(f"kiosk: --port {port}: give a port from 1 to 65535 (0: any free one)",
+              file=sys.stderr)
+        return 1
     try:
         programme = load(settings.programme_path)  # cli checked it; again for title and zone
     except ProgrammeError as exc:

@@ -6,18 +6,41 @@ import html
 import re
 import shutil
 from collections.abc import Callable
+from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from kiosk.app import KioskApp, make_app
 from kiosk.clock import FixedClock
+from kiosk.live import State
 from kiosk.loader import load
+from kiosk.model import Programme
 from kiosk.settings import Settings
+from kiosk.timeline import Snapshot, snapshot
 from kiosk.times import parse_when
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMME = ROOT / "programme.yaml"
+
+
+@cache
+def leercafe() -> Programme:
+    """The Leercafé programme, loaded once."""
+    return load(PROGRAMME)
+
+
+def at(when: str, programme: Programme | None = None) -> datetime:
+    """An instant on the event's day ('14:05') or an ISO date-time, in its timezone."""
+    p = programme or leercafe()
+    return parse_when(when, p.event.date, p.event.timezone)
+
+
+def snap(when: str, state: State | None = None, programme: Programme | None = None) -> Snapshot:
+    """The snapshot at `when` under `state` (default: following the clock)."""
+    p = programme or leercafe()
+    return snapshot(p, state or State(), at(when, p))
 
 
 @pytest.fixture

@@ -6,18 +6,14 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import datetime
-from functools import cache
 from pathlib import Path
 
 import pytest
 
+from conftest import at, leercafe
 from kiosk import statefile
 from kiosk.cli import main
 from kiosk.live import Live, announce, shift, start_item
-from kiosk.loader import load
-from kiosk.model import Programme
-from kiosk.times import parse_when
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMME = ROOT / "programme.yaml"
@@ -35,15 +31,6 @@ programme:
   - {start: 15:00}
   - {start: 16:00, title: Borrel, colour: red}
 """
-
-
-@cache
-def leercafe() -> Programme:
-    return load(PROGRAMME)
-
-
-def at(when: str) -> datetime:
-    return parse_when(when, leercafe().event.date, leercafe().event.timezone)
 
 
 @pytest.fixture

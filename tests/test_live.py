@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from functools import cache
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import at, leercafe
 from kiosk.actions import act
 from kiosk.live import (
     HISTORY,
@@ -24,22 +23,9 @@ from kiosk.live import (
     start_item,
     toggle_blank,
 )
-from kiosk.loader import load, loads
+from kiosk.loader import loads
 from kiosk.model import Programme
 from kiosk.timeline import AFTER, BEFORE, DURING, snapshot
-from kiosk.times import parse_when
-
-PROGRAMME = Path(__file__).resolve().parent.parent / "programme.yaml"
-
-
-@cache
-def leercafe() -> Programme:
-    return load(PROGRAMME)
-
-
-def at(when: str, programme: Programme | None = None) -> datetime:
-    p = programme or leercafe()
-    return parse_when(when, p.event.date, p.event.timezone)
 
 
 def press(live: Live, programme: Programme, key: str, now: datetime) -> Live:

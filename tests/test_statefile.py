@@ -5,31 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime
-from functools import cache
 from pathlib import Path
 
 import pytest
 
+from conftest import PROGRAMME, at, leercafe
 from kiosk import statefile
 from kiosk.live import Live, State, announce, shift, start_item, toggle_blank
-from kiosk.loader import load
-from kiosk.model import Programme
 from kiosk.statefile import DamagedState, default_path
 from kiosk.timeline import snapshot
-from kiosk.times import parse_when
-
-PROGRAMME = Path(__file__).resolve().parent.parent / "programme.yaml"
-
-
-@cache
-def leercafe() -> Programme:
-    return load(PROGRAMME)
-
-
-def at(when: str) -> datetime:
-    p = leercafe()
-    return parse_when(when, p.event.date, p.event.timezone)
 
 
 def busy_live() -> Live:

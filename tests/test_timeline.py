@@ -6,40 +6,23 @@ Everything here is pure core: a programme, a live state and an instant in, a sna
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from functools import cache
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import PROGRAMME, at, leercafe, snap
 from kiosk.actions import act
 from kiosk.live import Live, State, follow_clock, reconcile, shift, start_item
-from kiosk.loader import load, loads
+from kiosk.loader import loads
 from kiosk.model import Programme
 from kiosk.problems import ProgrammeError
 from kiosk.timeline import AFTER, BEFORE, DURING, Snapshot, snapshot
 from kiosk.times import parse_when
 from kiosk.words import Words
 
-PROGRAMME = Path(__file__).resolve().parent.parent / "programme.yaml"
 PHASES = (BEFORE, DURING, AFTER)
-
-
-@cache
-def leercafe() -> Programme:
-    return load(PROGRAMME)
-
-
-def at(when: str, programme: Programme | None = None) -> datetime:
-    p = programme or leercafe()
-    return parse_when(when, p.event.date, p.event.timezone)
-
-
-def snap(when: str, state: State | None = None, programme: Programme | None = None) -> Snapshot:
-    p = programme or leercafe()
-    return snapshot(p, state or State(), at(when, p))
 
 
 def idx(item_id: str, programme: Programme | None = None) -> int:

@@ -7,37 +7,17 @@ these strings in place, so these tests read the screen as an attendee or host wo
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
-from functools import cache
-from pathlib import Path
 
 import pytest
 
+from conftest import at, leercafe, snap
 from kiosk.live import Live, State, announce, shift, start_item, toggle_blank
-from kiosk.loader import load, loads
+from kiosk.loader import loads
 from kiosk.model import Programme
-from kiosk.timeline import Snapshot, snapshot
-from kiosk.times import parse_when
 from kiosk.view import Screen, rows, screen, status
 from kiosk.words import Words
 
-PROGRAMME = Path(__file__).resolve().parent.parent / "programme.yaml"
 NL, EN = Words("nl"), Words("en")
-
-
-@cache
-def leercafe() -> Programme:
-    return load(PROGRAMME)
-
-
-def at(when: str, programme: Programme | None = None) -> datetime:
-    p = programme or leercafe()
-    return parse_when(when, p.event.date, p.event.timezone)
-
-
-def snap(when: str, state: State | None = None, programme: Programme | None = None) -> Snapshot:
-    p = programme or leercafe()
-    return snapshot(p, state or State(), at(when, p))
 
 
 def show(when: str, words: Words = NL, state: State | None = None,

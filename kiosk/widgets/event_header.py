@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits
 
 from kiosk.view import Screen
+from kiosk.widgets.big_digits import BigDigits
 from kiosk.widgets.line import Line
 
 
@@ -16,13 +16,11 @@ class EventHeader(Horizontal):
             yield Line(id="event-title")
             yield Line(id="event-subtitle")
             yield Line(id="event-where")
-        yield Digits("", id="clock")
+        yield BigDigits("", id="clock")
 
     def show(self, screen: Screen) -> None:
         self.query_one("#event-title", Line).show(screen.title)
         self.query_one("#event-subtitle", Line).show(screen.subtitle)
         where = " · ".join(x for x in (screen.date_line, screen.venue_line) if x)
         self.query_one("#event-where", Line).show(where)
-        clock = self.query_one("#clock", Digits)
-        if clock.value != screen.clock:
-            clock.update(screen.clock)
+        self.query_one("#clock", BigDigits).show(screen.clock)

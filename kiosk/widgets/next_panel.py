@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits
 
 from kiosk.view import Screen
+from kiosk.widgets.big_digits import BigDigits
 from kiosk.widgets.line import Line
 
 
@@ -14,7 +14,7 @@ class NextPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Line(id="next-label", classes="label")
         with Horizontal(classes="panel-body"):
-            yield Digits("", id="next-digits", classes="big")
+            yield BigDigits("", id="next-digits", classes="big")
             with Vertical(classes="panel-text"):
                 yield Line(id="next-title", classes="title")
                 yield Line(id="next-when", classes="when")
@@ -26,6 +26,4 @@ class NextPanel(Vertical):
         self.query_one("#next-label", Line).show(screen.next_label)
         self.query_one("#next-title", Line).show(screen.next_title)
         self.query_one("#next-when", Line).show(screen.next_when)
-        digits = self.query_one("#next-digits", Digits)
-        if digits.value != screen.next_digits:
-            digits.update(screen.next_digits)
+        self.query_one("#next-digits", BigDigits).show(screen.next_digits)

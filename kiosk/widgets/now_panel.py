@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, ProgressBar
+from textual.widgets import ProgressBar
 
 from kiosk.view import Screen
+from kiosk.widgets.big_digits import BigDigits
 from kiosk.widgets.line import Line
 
 
@@ -14,7 +15,7 @@ class NowPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Line(id="now-label", classes="label")
         with Horizontal(classes="panel-body"):
-            yield Digits("", id="now-digits", classes="big")
+            yield BigDigits("", id="now-digits", classes="big")
             with Vertical(classes="panel-text"):
                 yield Line(id="now-title", classes="title")
                 yield Line(id="now-by", classes="by")
@@ -31,9 +32,7 @@ class NowPanel(Vertical):
         self.query_one("#now-by", Line).show(screen.now_by)
         self.query_one("#now-times", Line).show(screen.now_times)
         self.query_one("#now-left", Line).show(screen.now_left)
-        digits = self.query_one("#now-digits", Digits)
-        if digits.value != screen.left_digits:
-            digits.update(screen.left_digits)
+        self.query_one("#now-digits", BigDigits).show(screen.left_digits)
         bar = self.query_one("#now-progress", ProgressBar)
         bar.set_class(screen.progress is None, "-empty")
         percent = round((screen.progress or 0) * 100)
