@@ -56,8 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
     programme_arg(serve)
     display_args(serve)
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: loopback; another lets the network "
+                       "watch)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="port (default: 8000; 0: any free one)")
     return parser
 
 

@@ -1,0 +1,121 @@
+"""kiosk serve (#6) in a real headless Chromium: the page draws the programme."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from serve_helpers import TITLE, serve_kiosk
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)")
+
+# textual.js keeps its xterm.js terminal in a local object that sets `websocket_url` first
+# thing: a setter on Object.prototype, installed before the page's scripts, catches it.
+CATCH_SESSION = """
+Object.defineProperty(Object.prototype, "websocket_url", {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, "websocket_url", {value, writable: true, enumerable: true});
+    window.kioskSession = this;
+  },
+});
+"""
+# What xterm.js holds on screen (the canvas draws exactly this), one line per row.
+READ_TERMINAL = """(() => {
+  const terminal = window.kioskSession && window.kioskSession.terminal;
+  if (!terminal) return "";
+  const buffer = terminal.buffer.active, rows = [];
+  for (let y = 0; y < buffer.length; y++) rows.push(buffer.getLine(y).translateToString(true));
+  return rows.join("\\n");
+})()"""
+
+
+@contextlib.contextmanager
+def chromium(profile: Path) -> Iterator[int]:
+    """Headless Chromium with DevTools on a loopback port; nothing leaves 127.0.0.1."""
+    assert CHROMIUM is not None
+    log = profile.parent / "chromium.log"  # a file, not a pipe: its chatter must never block it
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
+             # The page asks fonts.googleapis.com for a font: every name but 127.0.0.1 fails fast.
+             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+             f"--user-data-dir={profile}", "--remote-debugging-address=127.0.0.1",
+             "--remote-debugging-port=0", "--window-size=1000,700", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=sink, start_new_session=True,
+            env={**os.environ, "HOME": str(profile.parent)})  # its crash reports stay in tmp
+    try:
+        ready = profile / "DevToolsActivePort"  # Chromium writes the port it chose here
+        deadline = time.monotonic() + 10
+        while not (ready.exists() and ready.read_text().strip()):
+            assert process.poll() is None, log.read_text(errors="replace")[-2000:]
+            assert time.monotonic() < deadline, "chromium did not open DevTools in 10 s"
+            time.sleep(0.05)
+        yield int(ready.read_text().split()[0])
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # its own group: the renderers go too
+        process.wait(5)
+
+
+class DevTools:
+    """The few DevTools protocol calls the test needs, over aiohttp's websocket client."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse):
+        self.ws, self.ids = ws, itertools.count(1)
+
+    async def call(self, method: str, **params: Any) -> dict[str, Any]:
+        ident = next(self.ids)
+        await self.ws.send_json({"id": ident, "method": method, "params": params})
+        while True:  # events in between are not ours to read
+            reply = await self.ws.receive_json(timeout=10)
+            if reply.get("id") == ident:
+                assert "error" not in reply, reply["error"]
+                return reply["result"]
+
+    async def evaluate(self, expression: str) -> Any:
+        result = await self.call("Runtime.evaluate", expression=expression, returnByValue=True)
+        return result["result"].get("value")
+
+
+@contextlib.asynccontextmanager
+async def page_of(port: int) -> AsyncIterator[DevTools]:
+    async with aiohttp.ClientSession() as client:
+        async with client.get(f"http://127.0.0.1:{port}/json/list") as response:
+            targets = await response.json()
+        target = next(t for t in targets if t["type"] == "page")
+        async with client.ws_connect(target["webSocketDebuggerUrl"]) as ws:
+            yield DevTools(ws)
+
+
+async def test_the_page_draws_the_programme(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path) as served, chromium(tmp_path / "profile") as port:
+        async with page_of(port) as page:
+            await page.call("Page.enable")  # addScript... waits for it
+            await page.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_SESSION)
+            await page.call("Page.navigate", url=served.url)
+            deadline, shown = time.monotonic() + 15, ""
+            while not all(text in shown for text in (TITLE, "Nu", "Inloop", "Hierna")):
+                assert time.monotonic() < deadline, f"the page showed:\n{shown}"
+                shown = await page.evaluate(READ_TERMINAL)
+                await asyncio.sleep(0.05)
+            assert await page.evaluate("document.title") == TITLE
+            # textual.js hides its intro once output arrives, and draws on a canvas.
+            assert "-first-byte" in await page.evaluate("document.body.className")
+            assert await page.evaluate("document.querySelectorAll('.xterm-screen canvas').length")
+        assert not served.state.exists()  # a browser is a follower: it never writes the state
