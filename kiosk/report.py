@@ -7,7 +7,7 @@ from typing import Any
 from kiosk.live import State
 from kiosk.model import Programme
 from kiosk.timeline import Entry, Snapshot, timeline_for
-from kiosk.view import hhmm, start_text
+from kiosk.view import hhmm, screen, start_text
 from kiosk.words import Words
 
 
@@ -39,8 +39,6 @@ def snapshot_json(snap: Snapshot) -> dict[str, Any]:
 
 
 def now_text(snap: Snapshot, words: Words) -> str:
-    from kiosk.view import screen  # the same words as the screen
-
     s = screen(snap, words)
     lines = [f"{s.clock}  {s.title}"]
     if s.headline:

@@ -78,9 +78,3 @@ def parse_when(text: str, day: date, tz: str) -> datetime:
             day.year, day.month, day.day, parsed.hour, parsed.minute, parsed.second, tz=tz
         ).add(microseconds=parsed.microsecond)
     raise TimeError(f"'{text}' is not a moment; give HH:MM or 2022-11-22T13:45")
-
-
-def hhmm(moment: datetime | None, tz: str) -> str | None:
-    if moment is None:
-        return None
-    return pendulum.instance(moment).in_tz(tz).format("HH:mm")

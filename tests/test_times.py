@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from kiosk.times import (
     TimeError,
-    hhmm,
     midnight_after,
     on_day,
     parse_clock,
@@ -151,7 +150,7 @@ def test_parse_when_time_with_seconds_is_on_the_event_day_not_today() -> None:
 def test_parse_when_iso_without_offset_is_in_the_event_timezone() -> None:
     moment = parse_when("2022-11-22T13:45", DAY, TZ)
     assert moment == pendulum.datetime(2022, 11, 22, 13, 45, tz=TZ)
-    assert hhmm(moment, TZ) == "13:45"
+    assert moment.strftime("%H:%M") == "13:45"
 
 
 def test_parse_when_iso_with_a_space() -> None:
@@ -161,7 +160,7 @@ def test_parse_when_iso_with_a_space() -> None:
 def test_parse_when_iso_with_offset_keeps_the_instant() -> None:
     moment = parse_when("2022-11-22T13:45+00:00", DAY, TZ)
     assert moment == pendulum.datetime(2022, 11, 22, 13, 45, tz="UTC")
-    assert hhmm(moment, TZ) == "14:45"  # shown in the event's timezone
+    assert moment.strftime("%H:%M") == "14:45"  # in the event's timezone
 
 
 def test_parse_when_a_date_alone_is_its_midnight() -> None:
@@ -189,6 +188,3 @@ def test_on_day_and_midnight_after_follow_the_wall_clock_on_a_dst_day() -> None:
     assert midnight_after(spring, TZ) == pendulum.datetime(2023, 3, 27, tz=TZ)
 
 
-def test_hhmm() -> None:
-    assert hhmm(None, TZ) is None
-    assert hhmm(pendulum.datetime(2022, 11, 22, 12, 5, tz="UTC"), TZ) == "13:05"
