@@ -20,7 +20,7 @@ from kiosk.problems import ProgrammeError
 from kiosk.screens import AnnounceScreen, HelpScreen, QuitScreen
 from kiosk.settings import Settings
 from kiosk.themes import THEMES
-from kiosk.timeline import Snapshot, snapshot
+from kiosk.timeline import snapshot
 from kiosk.view import rows, screen, status
 from kiosk.watch import Watch
 from kiosk.widgets import Banner, EventHeader, Headline, Line, NextPanel, NowPanel, ProgrammeList
@@ -30,6 +30,7 @@ TICK = 1.0  # seconds between redraws; the words change per minute, the clock pe
 POLL = 0.5  # seconds between looks at the programme and live state files
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, now and next get big digits
+LOOKS = ("before", "during", "walk-in", "break", "drinks", "after")  # view.Screen.look
 
 
 def styles_dir() -> Path:
@@ -70,7 +71,6 @@ class KioskApp(App[int]):
         self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
         self.live = Live()
         self.problem: str = ""
-        self._snapshot: Snapshot | None = None
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
         for theme in THEMES.values():
@@ -80,22 +80,23 @@ class KioskApp(App[int]):
     # -- building --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Banner(id="banner")
-        yield EventHeader(id="header")
+        # built once and kept: each tick updates these in place
+        self.banner, self.header = Banner(id="banner"), EventHeader(id="header")
+        self.drift, self.headline = Line(id="drift"), Headline(id="headline")
+        self.now_panel, self.next_panel = NowPanel(id="now"), NextPanel(id="next")
+        self.listing = ProgrammeList(id="programme")
+        self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
+        self.status_line = Line(id="status")
+        yield self.banner
+        yield self.header
         with Vertical(id="body"):
-            yield Line(id="drift")
-            yield Headline(id="headline")
-            yield NowPanel(id="now")
-            yield NextPanel(id="next")
-            yield ProgrammeList(id="programme")
+            yield from (self.drift, self.headline, self.now_panel, self.next_panel, self.listing)
         with Vertical(id="bottom"):
-            yield Line(id="footer")
-            yield Line(id="problem")
-            yield Line(id="status")
+            yield from (self.footer, self.problem_line, self.status_line)
 
     def on_mount(self) -> None:
         self.title = self.programme.event.title
-        self._read_state(first=True)
+        self._read_state()
         self._size_classes(self.size.width, self.size.height)
         self.tick()
         self.set_interval(TICK, self.tick)
@@ -106,27 +107,21 @@ class KioskApp(App[int]):
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
         snap = snapshot(self.programme, self.live.state, self.clock.now())
-        self._snapshot = snap
         view = screen(snap, self.words)
         self.screen.set_class(view.blank, "-blank")
-        for look in ("before", "during", "walk-in", "break", "drinks", "after"):
+        for look in LOOKS:
             self.screen.set_class(view.look == look, f"-{look}")
-        self.query_one(Banner).show(view.banner)
-        self.query_one(EventHeader).show(view)
-        self.query_one("#drift", Line).show(view.drift)
-        self.query_one(Headline).show(view)
-        self.query_one(NowPanel).show(view)
-        self.query_one(NextPanel).show(view)
-        listing = self.query_one(ProgrammeList)
-        listing.show(rows(snap, self.words, listing.capacity))
-        self.query_one("#footer", Line).show(view.footer)
-        if self.settings.follow:
-            self.query_one("#status", Line).show("")
-        else:
-            self.query_one("#status", Line).show(
-                status(snap, self.words, str(self.settings.state_path), False)
-            )
-            self.query_one("#problem", Line).show(self.problem)
+        self.banner.show(view.banner)
+        self.header.show(view)
+        self.drift.show(view.drift)
+        self.headline.show(view)
+        self.now_panel.show(view)
+        self.next_panel.show(view)
+        self.listing.show(rows(snap, self.words, self.listing.capacity))
+        self.footer.show(view.footer)
+        if not self.settings.follow:  # followers show neither the host's status nor problems
+            self.status_line.show(status(snap, self.words, str(self.settings.state_path), False))
+            self.problem_line.show(self.problem)
 
     def poll(self) -> None:
         if self._programme_watch.poll():
@@ -171,7 +166,7 @@ class KioskApp(App[int]):
                 self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
         self.tick()
 
-    def _read_state(self, first: bool = False) -> None:
+    def _read_state(self) -> None:
         try:
             live = statefile.read(self.settings.state_path, keep_aside=not self.settings.follow)
         except statefile.DamagedState as exc:
