@@ -17,7 +17,6 @@ from kiosk.live import Live, reconcile
 from kiosk.loader import load
 from kiosk.model import Programme
 from kiosk.problems import ProgrammeError
-from kiosk.screens import AnnounceScreen, HelpScreen, QuitScreen
 from kiosk.settings import Settings
 from kiosk.themes import THEMES
 from kiosk.timeline import snapshot
@@ -201,6 +200,8 @@ class KioskApp(App[int]):
             return
         live = self.live
         if what == "announce" and not live.state.blank:
+            from kiosk.screens import AnnounceScreen  # overlays load when first asked for
+
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
         if what == "undo" and not live.history and not live.state.blank:
@@ -218,11 +219,15 @@ class KioskApp(App[int]):
         self.theme = names[(current + 1) % len(names)]
 
     def action_help(self) -> None:
+        from kiosk.screens import HelpScreen
+
         if self.settings.follow or isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.words))
 
     def action_request_quit(self) -> None:
+        from kiosk.screens import QuitScreen
+
         if isinstance(self.screen, QuitScreen):
             return
         self.push_screen(QuitScreen(self.words), self._quit_answer)
