@@ -8,6 +8,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
+from textual.geometry import Size
 
 from kiosk import statefile
 from kiosk.actions import act
@@ -86,6 +87,12 @@ class KioskApp(App[int]):
         self.listing = ProgrammeList(id="programme")
         self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
         self.status_line = Line(id="status")
+        # the first frame is filled in before anything is mounted: the widgets are styled once,
+        # with their text, instead of restyled line by line right after
+        self.title = self.programme.event.title
+        self.main_screen = self.screen  # the classes go here, whatever overlay is on top
+        self._read_state()
+        self.tick()
         yield self.banner
         yield self.header
         with Vertical(id="body"):
@@ -94,10 +101,7 @@ class KioskApp(App[int]):
             yield from (self.footer, self.problem_line, self.status_line)
 
     def on_mount(self) -> None:
-        self.title = self.programme.event.title
-        self._read_state()
-        self._size_classes(self.size.width, self.size.height)
-        self.tick()
+        self.tick()  # now laid out: the list knows how many rows fit
         self.set_interval(TICK, self.tick)
         self.set_interval(POLL, self.poll)
 
@@ -107,9 +111,7 @@ class KioskApp(App[int]):
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
         snap = snapshot(self.programme, self.live.state, self.clock.now())
         view = screen(snap, self.words)
-        self.screen.set_class(view.blank, "-blank")
-        for look in LOOKS:
-            self.screen.set_class(view.look == look, f"-{look}")
+        self._screen_classes(view.look, view.blank, self.size)
         self.banner.show(view.banner)
         self.header.show(view)
         self.drift.show(view.drift)
@@ -122,6 +124,24 @@ class KioskApp(App[int]):
             self.status_line.show(status(snap, self.words, str(self.settings.state_path), False))
             self.problem_line.show(self.problem)
 
+    def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
+        """Phase, blank and size as classes of the screen, set in one go: every change of a
+        screen class restyles every widget on it."""
+        width, height = size
+        wanted = {
+            "-blank": blank,
+            **{f"-{name}": look == name for name in LOOKS},
+            "-small": width < SMALL[0] or height < SMALL[1],
+            "-tiny": width < 50 or height < 16,
+            "-large": width >= LARGE[0] and height >= LARGE[1],
+        }
+        node = self.main_screen
+        add = [name for name, on in wanted.items() if on and not node.has_class(name)]
+        remove = [name for name, on in wanted.items() if not on and node.has_class(name)]
+        if add or remove:
+            node.add_class(*add, update=False).remove_class(*remove, update=False)
+            node.update_node_styles()
+
     def poll(self) -> None:
         if self._programme_watch.poll():
             self.reload_programme()
@@ -130,13 +150,8 @@ class KioskApp(App[int]):
             self.tick()
 
     def on_resize(self, event: Resize) -> None:
-        self._size_classes(event.size.width, event.size.height)
+        self.tick()  # the size classes at once; the list fills its new height after the layout
         self.call_after_refresh(self.tick)
-
-    def _size_classes(self, width: int, height: int) -> None:
-        self.screen.set_class(width < SMALL[0] or height < SMALL[1], "-small")
-        self.screen.set_class(width < 50 or height < 16, "-tiny")
-        self.screen.set_class(width >= LARGE[0] and height >= LARGE[1], "-large")
 
     # -- files -----------------------------------------------------------------------------
 

@@ -199,6 +199,19 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
     return out
 
 
+def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
+    """The rows that fit in `height` lines, windowed as `rows` does: one past row, then on.
+
+    `rows` may hold more than fit (before the first layout the list's height is not known yet).
+    """
+    rows = list(rows)
+    if height <= 0:
+        return []
+    current = next((n for n, r in enumerate(rows) if r.state != "past"), len(rows))
+    first = max(0, min(current - 1, len(rows) - height))
+    return rows[first:first + height]
+
+
 def status(snap: Snapshot, words: Words, state_path: str, follower: bool) -> str:
     """The host's own line: mode, delay, live state file. Followers show where they follow."""
     if follower:

@@ -14,7 +14,7 @@ from conftest import at, leercafe, snap
 from kiosk.live import Live, State, announce, shift, start_item, toggle_blank
 from kiosk.loader import loads
 from kiosk.model import Programme
-from kiosk.view import Screen, rows, screen, status
+from kiosk.view import Screen, rows, screen, status, visible
 from kiosk.words import Words
 
 NL, EN = Words("nl"), Words("en")
@@ -291,6 +291,15 @@ def test_rows_at_the_end_fill_the_window_and_mark_all_past_after_the_close():
 def test_rows_never_more_than_asked_or_than_there_are():
     assert rows(snap("15:00"), NL, 0) == []
     assert len(rows(snap("15:00"), NL, 99)) == 11
+
+
+@pytest.mark.parametrize("when", ["13:00", "14:10", "15:00", "16:50", "17:30", "18:30"])
+@pytest.mark.parametrize("height", [0, 1, 3, 5, 11])
+def test_a_list_given_more_rows_than_fit_shows_what_fitting_rows_would(when, height):
+    # before the first layout the list gets a screenful of rows; it must show what it would
+    # show with exactly as many as fit: the current item stays in view, one past item above
+    many = rows(snap(when), NL, 24)
+    assert visible(many, height) == rows(snap(when), NL, height)
 
 
 def test_rows_show_moved_times():

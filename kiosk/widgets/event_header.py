@@ -11,16 +11,21 @@ from kiosk.widgets.line import Line
 class EventHeader(Horizontal):
     """Event title, subtitle, date and venue, with the big clock."""
 
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        # made here, not in compose: the first frame is filled in before anything is mounted
+        self.title_line = Line(id="event-title")
+        self.subtitle_line = Line(id="event-subtitle")
+        self.where_line = Line(id="event-where")
+        self.clock = BigDigits("", id="clock")
+
     def compose(self) -> ComposeResult:
         with Vertical(id="event-text"):
-            yield Line(id="event-title")
-            yield Line(id="event-subtitle")
-            yield Line(id="event-where")
-        yield BigDigits("", id="clock")
+            yield from (self.title_line, self.subtitle_line, self.where_line)
+        yield self.clock
 
     def show(self, screen: Screen) -> None:
-        self.query_one("#event-title", Line).show(screen.title)
-        self.query_one("#event-subtitle", Line).show(screen.subtitle)
-        where = " · ".join(x for x in (screen.date_line, screen.venue_line) if x)
-        self.query_one("#event-where", Line).show(where)
-        self.query_one("#clock", BigDigits).show(screen.clock)
+        self.title_line.show(screen.title)
+        self.subtitle_line.show(screen.subtitle)
+        self.where_line.show(" · ".join(x for x in (screen.date_line, screen.venue_line) if x))
+        self.clock.show(screen.clock)

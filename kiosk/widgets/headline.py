@@ -10,11 +10,15 @@ from kiosk.widgets.line import Line
 class Headline(Vertical):
     """Before and after the programme: one big line and a countdown."""
 
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self.text_line = Line(id="headline-text")
+        self.countdown = Line(id="headline-countdown")
+
     def compose(self) -> ComposeResult:
-        yield Line(id="headline-text")
-        yield Line(id="headline-countdown")
+        yield from (self.text_line, self.countdown)
 
     def show(self, screen: Screen) -> None:
-        self.query_one("#headline-text", Line).show(screen.headline)
-        self.query_one("#headline-countdown", Line).show(screen.countdown)
-        self.set_class(not screen.headline, "-empty")
+        self.text_line.show(screen.headline)
+        self.countdown.show(screen.countdown)
+        self.set_class(not screen.headline, "-empty", update=self.is_mounted)

@@ -11,9 +11,10 @@ class Line(Static):
     """
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
-        super().__init__(text, markup=False, id=id, classes=classes)
+        # the class goes in with the others: no restyle before the line is even mounted
+        empty = "" if text else "-empty"
+        super().__init__(text, markup=False, id=id, classes=f"{classes or ''} {empty}".strip())
         self._text = text
-        self.set_class(not text, "-empty")
 
     @property
     def text(self) -> str:
@@ -24,4 +25,5 @@ class Line(Static):
             return
         self._text = text
         self.update(text)
-        self.set_class(not text, "-empty")
+        # before mounting (the first frame is filled in compose) the mount styles it anyway
+        self.set_class(not text, "-empty", update=self.is_mounted)

@@ -11,19 +11,25 @@ from kiosk.widgets.line import Line
 class NextPanel(Vertical):
     """What comes next, and when."""
 
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self.label = Line(id="next-label", classes="label")
+        self.digits = BigDigits("", id="next-digits", classes="big")
+        self.title_line = Line(id="next-title", classes="title")
+        self.when = Line(id="next-when", classes="when")
+
     def compose(self) -> ComposeResult:
-        yield Line(id="next-label", classes="label")
+        yield self.label
         with Horizontal(classes="panel-body"):
-            yield BigDigits("", id="next-digits", classes="big")
+            yield self.digits
             with Vertical(classes="panel-text"):
-                yield Line(id="next-title", classes="title")
-                yield Line(id="next-when", classes="when")
+                yield from (self.title_line, self.when)
 
     def show(self, screen: Screen) -> None:
-        self.set_class(not screen.next_title, "-empty")
+        self.set_class(not screen.next_title, "-empty", update=self.is_mounted)
         if not screen.next_title:
             return
-        self.query_one("#next-label", Line).show(screen.next_label)
-        self.query_one("#next-title", Line).show(screen.next_title)
-        self.query_one("#next-when", Line).show(screen.next_when)
-        self.query_one("#next-digits", BigDigits).show(screen.next_digits)
+        self.label.show(screen.next_label)
+        self.title_line.show(screen.next_title)
+        self.when.show(screen.next_when)
+        self.digits.show(screen.next_digits)

@@ -12,29 +12,36 @@ from kiosk.widgets.line import Line
 class NowPanel(Vertical):
     """What is on now: title, speaker, times, how long it still runs, a progress bar."""
 
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self.label = Line(id="now-label", classes="label")
+        self.digits = BigDigits("", id="now-digits", classes="big")
+        self.title_line = Line(id="now-title", classes="title")
+        self.by = Line(id="now-by", classes="by")
+        self.times = Line(id="now-times", classes="times")
+        self.left = Line(id="now-left", classes="when")
+        self.bar = ProgressBar(total=100, show_eta=False, show_percentage=False,
+                               id="now-progress")
+
     def compose(self) -> ComposeResult:
-        yield Line(id="now-label", classes="label")
+        yield self.label
         with Horizontal(classes="panel-body"):
-            yield BigDigits("", id="now-digits", classes="big")
+            yield self.digits
             with Vertical(classes="panel-text"):
-                yield Line(id="now-title", classes="title")
-                yield Line(id="now-by", classes="by")
-                yield Line(id="now-times", classes="times")
-                yield Line(id="now-left", classes="when")
-        yield ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
+                yield from (self.title_line, self.by, self.times, self.left)
+        yield self.bar
 
     def show(self, screen: Screen) -> None:
-        self.set_class(not screen.now_title, "-empty")
+        self.set_class(not screen.now_title, "-empty", update=self.is_mounted)
         if not screen.now_title:
             return
-        self.query_one("#now-label", Line).show(screen.now_label)
-        self.query_one("#now-title", Line).show(screen.now_title)
-        self.query_one("#now-by", Line).show(screen.now_by)
-        self.query_one("#now-times", Line).show(screen.now_times)
-        self.query_one("#now-left", Line).show(screen.now_left)
-        self.query_one("#now-digits", BigDigits).show(screen.left_digits)
-        bar = self.query_one("#now-progress", ProgressBar)
-        bar.set_class(screen.progress is None, "-empty")
+        self.label.show(screen.now_label)
+        self.title_line.show(screen.now_title)
+        self.by.show(screen.now_by)
+        self.times.show(screen.now_times)
+        self.left.show(screen.now_left)
+        self.digits.show(screen.left_digits)
+        self.bar.set_class(screen.progress is None, "-empty", update=self.is_mounted)
         percent = round((screen.progress or 0) * 100)
-        if bar.progress != percent:
-            bar.update(progress=percent)
+        if self.bar.progress != percent:
+            self.bar.update(progress=percent)

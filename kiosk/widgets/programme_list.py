@@ -3,7 +3,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from kiosk.view import Row
+from kiosk.view import Row, visible
 
 
 class ProgrammeList(Widget):
@@ -23,27 +23,37 @@ class ProgrammeList(Widget):
 
     @property
     def capacity(self) -> int:
-        """How many rows fit: the app asks the core for this many."""
-        return max(0, self.content_region.height)
+        """How many rows to ask the core for: as many as fit, or as many as the screen has
+        lines before the first layout (the first frame is filled in before it)."""
+        if not self.display:
+            return 0
+        if self.region.height:
+            return self.size.height
+        return self.app.size.height
 
     def show(self, rows: list[Row]) -> None:
-        new = tuple(rows)
-        if new != self._rows:
-            self._rows = new
+        new, old = tuple(rows), self._rows
+        self._rows = new
+        # rows asked for at another capacity need no redraw unless what shows has moved; before
+        # the first layout nothing shows yet, and the layout draws what is kept here
+        height = self.size.height
+        if new != old and visible(new, height) != visible(old, height):
             self.refresh()
 
     def render(self) -> Text:
-        width = max((len(r.time) for r in self._rows), default=0)
+        rows = visible(self._rows, self.size.height)
+        width = max((len(r.time) for r in rows), default=0)
+        line_width = max(1, self.size.width)
         by_style = self.get_component_rich_style("programme-list--by")
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        for n, row in enumerate(self._rows):
+        for n, row in enumerate(rows):
             style = self.get_component_rich_style(f"programme-list--{row.state}")
             line = Text(f"{row.mark} {row.time:<{width}}  {row.title}", style=style)
             if row.by:
                 # past and current rows keep one style across; others mute the speaker
                 muted = row.state not in ("past", "now")
                 line.append(f"  {row.by}", style=by_style if muted else style)
-            line.truncate(max(1, self.content_region.width), overflow="ellipsis", pad=True)
+            line.truncate(line_width, overflow="ellipsis", pad=True)
             if n:
                 out.append("\n")
             out.append_text(line)
