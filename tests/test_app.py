@@ -250,6 +250,20 @@ async def test_blank_screen_and_any_host_key_brings_it_back(kiosk):
         assert text_of(app, "#now-title") == "Opening en welkom"  # the key only woke it
 
 
+async def test_the_display_under_the_help_keeps_up_with_the_afternoon(kiosk):
+    app = kiosk(at="13:59")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        app.clock.advance(120)  # the walk-in ends while the host reads the help
+        app.tick()
+        await pilot.pause()
+        display = app.screen_stack[0]
+        assert display.has_class("-during") and not display.has_class("-walk-in")
+        assert not app.screen.has_class("-during")  # the help keeps its own look
+        assert "Toetsen voor de host" in screen_text(app)
+
+
 async def test_theme_cycles_and_help_lists_every_key(kiosk):
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:
