@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -28,6 +29,7 @@ from kiosk.words import Words
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
 POLL = 0.5  # seconds between looks at the programme and live state files
+STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, now and next get big digits
 LOOKS = ("before", "during", "walk-in", "break", "drinks", "after")  # view.Screen.look
@@ -104,6 +106,16 @@ class KioskApp(App[int]):
         self.tick()  # now laid out: the list knows how many rows fit
         self.set_interval(TICK, self.tick)
         self.set_interval(POLL, self.poll)
+        self.set_timer(STARTED, self.started)
+
+    def started(self) -> None:
+        """Once drawn: if `kiosk run` held garbage collection off for the start-up, collect
+        once, set what start-up built aside from later collections (it lives as long as the
+        kiosk, so they need not scan it again) and turn collection back on."""
+        if not gc.isenabled():
+            gc.collect()
+            gc.freeze()
+            gc.enable()
 
     # -- each tick -------------------------------------------------------------------------
 

@@ -3,11 +3,13 @@ travel with an installed package."""
 
 from __future__ import annotations
 
+import gc
 import tomllib
 
 from textual.widget import Widget
 
 from conftest import ROOT
+from kiosk import app as app_module
 from kiosk.app import styles_dir
 
 
@@ -37,3 +39,19 @@ def test_styles_are_found_and_packaged():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert included["styles"] == "kiosk/styles", "an installed kiosk finds its styles there"
+
+
+async def test_collection_held_off_for_the_start_up_is_back_on_once_drawn(kiosk, monkeypatch):
+    # `kiosk run` holds garbage collection off while it starts; a kiosk left that way would
+    # grow all day
+    monkeypatch.setattr(app_module, "STARTED", 0.01)
+    app = kiosk(at="14:05")
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.05)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what start-up built is out of later collections
+    finally:
+        gc.unfreeze()
+        gc.enable()
