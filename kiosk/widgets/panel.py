@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+
+from kiosk.widgets.big_digits import BigDigits
+from kiosk.widgets.line import Line
+
+
+class Panel(Vertical):
+    """A labelled block of lines, with big digits beside them on large screens.
+
+    The children are made here, not in compose, so that the first frame can be filled in
+    before anything is mounted. Ids are `{name}-label`, `{name}-digits` and `{name}-{line}`.
+    """
+
+    def __init__(self, name: str, lines: dict[str, str], *, id: str | None = None):
+        super().__init__(id=id)
+        self.label = Line(id=f"{name}-label", classes="label")
+        self.digits = BigDigits("", id=f"{name}-digits", classes="big")
+        self.lines = {key: Line(id=f"{name}-{key}", classes=css) for key, css in lines.items()}
+
+    def compose(self) -> ComposeResult:
+        yield self.label
+        with Horizontal(classes="panel-body"):
+            yield self.digits
+            with Vertical(classes="panel-text"):
+                yield from self.lines.values()
+
+    def fill(self, label: str, digits: str, **texts: str) -> bool:
+        """Show these texts; an empty `label` hides the panel. True when it is shown."""
+        self.set_class(not label, "-empty", update=self.is_mounted)
+        if not label:
+            return False
+        self.label.show(label)
+        self.digits.show(digits)
+        for key, text in texts.items():
+            self.lines[key].show(text)
+        return True
