@@ -103,7 +103,7 @@ class KioskApp(App[int]):
             yield from (self.footer, self.problem_line, self.status_line)
 
     def on_mount(self) -> None:
-        self.tick()  # now laid out: the list knows how many rows fit
+        # compose drew the first frame; the start-up resize fits the list to its height
         self.set_interval(TICK, self.tick)
         self.set_interval(POLL, self.poll)
         self.set_timer(STARTED, self.started)
@@ -147,12 +147,7 @@ class KioskApp(App[int]):
             "-tiny": width < 50 or height < 16,
             "-large": width >= LARGE[0] and height >= LARGE[1],
         }
-        node = self.main_screen
-        add = [name for name, on in wanted.items() if on and not node.has_class(name)]
-        remove = [name for name, on in wanted.items() if not on and node.has_class(name)]
-        if add or remove:
-            node.add_class(*add, update=False).remove_class(*remove, update=False)
-            node.update_node_styles()
+        self.main_screen.update_classes(wanted)  # restyles only if a class really changed
 
     def poll(self) -> None:
         if self._programme_watch.poll():
