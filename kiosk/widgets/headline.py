@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from kiosk.view import Screen
-from kiosk.widgets.line import Line
+from kiosk.widgets.line import Line, hide_if
 
 
 class Headline(Vertical):
@@ -21,4 +21,4 @@ class Headline(Vertical):
     def show(self, screen: Screen) -> None:
         self.text_line.show(screen.headline)
         self.countdown.show(screen.countdown)
-        self.set_class(not screen.headline, "-empty", update=self.is_mounted)
+        hide_if(self, not screen.headline)

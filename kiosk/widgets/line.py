@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Static
 
 
@@ -25,5 +26,12 @@ class Line(Static):
             return
         self._text = text
         self.update(text)
-        # before mounting (the first frame is filled in compose) the mount styles it anyway
-        self.set_class(not text, "-empty", update=self.is_mounted)
+        hide_if(self, not text)
+
+
+def hide_if(widget: Widget, empty: bool) -> None:
+    """Hide a widget that has nothing to show, by the `-empty` class the stylesheet hides.
+
+    Before mounting (the first frame is filled in compose) no restyle: the mount styles it.
+    """
+    widget.set_class(empty, "-empty", update=widget.is_mounted)

@@ -4,6 +4,7 @@ from textual.app import ComposeResult
 from textual.widgets import ProgressBar
 
 from kiosk.view import Screen
+from kiosk.widgets.line import hide_if
 from kiosk.widgets.panel import Panel
 
 
@@ -26,7 +27,7 @@ class NowPanel(Panel):
                           left=screen.now_left)
         if not shown:
             return
-        self.bar.set_class(screen.progress is None, "-empty", update=self.is_mounted)
+        hide_if(self.bar, screen.progress is None)
         percent = round((screen.progress or 0) * 100)
         if self.bar.progress != percent:
             self.bar.update(progress=percent)

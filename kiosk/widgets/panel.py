@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from kiosk.widgets.big_digits import BigDigits
-from kiosk.widgets.line import Line
+from kiosk.widgets.line import Line, hide_if
 
 
 class Panel(Vertical):
@@ -29,7 +29,7 @@ class Panel(Vertical):
 
     def fill(self, label: str, digits: str, **texts: str) -> bool:
         """Show these texts; an empty `label` hides the panel. True when it is shown."""
-        self.set_class(not label, "-empty", update=self.is_mounted)
+        hide_if(self, not label)
         if not label:
             return False
         self.label.show(label)
