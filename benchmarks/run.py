@@ -33,12 +33,12 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from kiosk.app import POLL, KioskApp, make_app
-from kiosk.clock import FixedClock
-from kiosk.loader import load
-from kiosk.settings import Settings
-from kiosk.times import parse_when
-from kiosk.widgets import Line
+from kiosk.core.settings import Settings
+from kiosk.core.times import parse_when
+from kiosk.files.clock import FixedClock
+from kiosk.files.loader import load
+from kiosk.tui.app import POLL, KioskApp, make_app
+from kiosk.tui.widgets import Line
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ programme and damage to the live state file, checking the kiosk after every step
 
 `tests/test_soak.py` runs a short one. After every step: the app still runs (App.run_test
 surfaces exceptions), its programme and live state are what the same edits and keys give in the
-pure core (`kiosk.loader`, `kiosk.actions`), the screen shows `view.screen` of
+pure core (`kiosk.files.loader`, `kiosk.core.actions`), the screen shows `view.screen` of
 `timeline.snapshot` at the same clock, and the state file holds the host's place whenever the
 kiosk last wrote it. Memory is traced from the second day on and must not grow (`Report.limit`).
 In the long run a step that hangs for two minutes dumps every thread's stack and ends the run.
@@ -35,20 +35,20 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Digits, Input
 
-from kiosk import statefile
-from kiosk.actions import act
-from kiosk.app import KioskApp, make_app
-from kiosk.clock import FixedClock
-from kiosk.live import Live, reconcile
-from kiosk.loader import load
-from kiosk.model import Programme
-from kiosk.problems import ProgrammeError
-from kiosk.settings import Settings
-from kiosk.timeline import snapshot
-from kiosk.times import parse_when
-from kiosk.view import screen
-from kiosk.widgets import Banner, Line, NextPanel, NowPanel
-from kiosk.words import Words
+from kiosk.core.actions import act
+from kiosk.core.live import Live, reconcile
+from kiosk.core.model import Programme
+from kiosk.core.problems import ProgrammeError
+from kiosk.core.settings import Settings
+from kiosk.core.timeline import snapshot
+from kiosk.core.times import parse_when
+from kiosk.core.view import screen
+from kiosk.core.words import Words
+from kiosk.files import statefile
+from kiosk.files.clock import FixedClock
+from kiosk.files.loader import load
+from kiosk.tui.app import KioskApp, make_app
+from kiosk.tui.widgets import Banner, Line, NextPanel, NowPanel
 
 SIZE = (80, 24)
 DAY = ("12:30", 6 * 3600)  # from an hour before the walk-in to half an hour after the close

@@ -82,8 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _load(path: str):
-    from kiosk.loader import load
-    from kiosk.problems import ProgrammeError
+    from kiosk.core.problems import ProgrammeError
+    from kiosk.files.loader import load
 
     try:
         return load(path)
@@ -94,7 +94,7 @@ def _load(path: str):
 
 
 def _when(text: str | None, programme):
-    from kiosk.times import TimeError, parse_when
+    from kiosk.core.times import TimeError, parse_when
 
     if text is None:
         return None
@@ -105,25 +105,25 @@ def _when(text: str | None, programme):
 
 
 def state_path(args) -> Path:
-    from kiosk.statefile import default_path
+    from kiosk.files.statefile import default_path
 
     return Path(args.state) if args.state else default_path(args.programme)
 
 
 def cmd_check(args) -> int:
-    from kiosk.report import table
+    from kiosk.core.report import table
 
     print(table(_load(args.programme)))
     return 0
 
 
 def cmd_now(args) -> int:
-    from kiosk import statefile
-    from kiosk.clock import Clock
-    from kiosk.live import reconcile
-    from kiosk.report import now_text, snapshot_json
-    from kiosk.timeline import snapshot
-    from kiosk.words import Words
+    from kiosk.core.live import reconcile
+    from kiosk.core.report import now_text, snapshot_json
+    from kiosk.core.timeline import snapshot
+    from kiosk.core.words import Words
+    from kiosk.files import statefile
+    from kiosk.files.clock import Clock
 
     programme = _load(args.programme)
     at = _when(args.at, programme) or Clock(programme.event.timezone).now()
@@ -131,7 +131,7 @@ def cmd_now(args) -> int:
         live = statefile.read(state_path(args), keep_aside=False)
     except statefile.DamagedState as exc:
         print(f"kiosk: {state_path(args)}: {exc.reason}; following the clock", file=sys.stderr)
-        from kiosk.live import Live
+        from kiosk.core.live import Live
 
         live = Live()
     live, _ = reconcile(live, programme)
@@ -144,14 +144,14 @@ def cmd_now(args) -> int:
 
 
 def _settings(args, follow: bool):
-    from kiosk.settings import Settings
+    from kiosk.core.settings import Settings
 
     programme = _load(args.programme)
     if args.speed <= 0 or args.speed > 10_000:
         raise Refused("--speed: give a number above 0 (60 runs an hour a minute)")
     if args.css and not Path(args.css).is_file():
         raise Refused(f"--css: no such file: {args.css}")
-    from kiosk.themes import THEMES
+    from kiosk.tui.themes import THEMES
 
     if args.theme and args.theme not in THEMES:
         raise Refused(f"--theme: '{args.theme}' is not one of: {', '.join(THEMES)}")
@@ -172,7 +172,7 @@ def cmd_run(args) -> int:
     # back on once it has drawn (KioskApp.started).
     gc.disable()
     settings, programme = _settings(args, args.follow)
-    from kiosk.app import make_app
+    from kiosk.tui.app import make_app
 
     app = make_app(settings, programme)
     app.run()
@@ -181,7 +181,7 @@ def cmd_run(args) -> int:
 
 def cmd_serve(args) -> int:
     settings, _ = _settings(args, True)
-    from kiosk.serve import serve
+    from kiosk.web.serve import serve
 
     return serve(settings, host=args.host, port=args.port)
 

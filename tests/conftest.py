@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import KioskApp, make_app
-from kiosk.clock import FixedClock
-from kiosk.live import State
-from kiosk.loader import load
-from kiosk.model import Programme
-from kiosk.settings import Settings
-from kiosk.timeline import Snapshot, snapshot
-from kiosk.times import parse_when
+from kiosk.core.live import State
+from kiosk.core.model import Programme
+from kiosk.core.settings import Settings
+from kiosk.core.timeline import Snapshot, snapshot
+from kiosk.core.times import parse_when
+from kiosk.files.clock import FixedClock
+from kiosk.files.loader import load
+from kiosk.tui.app import KioskApp, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMME = ROOT / "programme.yaml"
@@ -72,7 +72,7 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
 
 def text_of(app: KioskApp, selector: str) -> str:
     """The text a Line shows, or '' when it is hidden."""
-    from kiosk.widgets import Line
+    from kiosk.tui.widgets import Line
 
     widget = app.query_one(selector, Line)
     return widget.text if widget.display else ""

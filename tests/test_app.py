@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.widgets import Digits
 
 from conftest import screen_text, text_of
-from kiosk import statefile
-from kiosk.screens import AnnounceScreen, HelpScreen, QuitScreen
-from kiosk.widgets import ProgrammeList
+from kiosk.files import statefile
+from kiosk.tui.screens import AnnounceScreen, HelpScreen, QuitScreen
+from kiosk.tui.widgets import ProgrammeList
 
 
 def notices(app) -> list[str]:

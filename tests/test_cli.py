@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import at, leercafe
-from kiosk import statefile
 from kiosk.cli import main
-from kiosk.live import Live, announce, shift, start_item
+from kiosk.core.live import Live, announce, shift, start_item
+from kiosk.files import statefile
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMME = ROOT / "programme.yaml"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gc
 import tomllib
+from pathlib import Path
 
 from textual.widget import Widget
 
 from conftest import ROOT
-from kiosk import app as app_module
-from kiosk.app import styles_dir
+from kiosk.tui import app as app_module
+from kiosk.tui.app import KioskApp
 
 
 async def test_a_tick_that_changes_nothing_redraws_nothing(kiosk, monkeypatch):
@@ -35,10 +36,10 @@ async def test_a_tick_that_changes_nothing_redraws_nothing(kiosk, monkeypatch):
 
 
 def test_styles_are_found_and_packaged():
-    assert (styles_dir() / "kiosk.tcss").is_file()
+    # the stylesheet lives beside the app, inside the package: an installed kiosk has it
+    assert (Path(app_module.__file__).with_name(KioskApp.CSS_PATH)).is_file()
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    assert included["styles"] == "kiosk/styles", "an installed kiosk finds its styles there"
+    assert config["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["kiosk"]
 
 
 async def test_collection_held_off_for_the_start_up_is_back_on_once_drawn(kiosk, monkeypatch):

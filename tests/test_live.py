@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import at, leercafe
-from kiosk.actions import act
-from kiosk.live import (
+from kiosk.core.actions import act
+from kiosk.core.live import (
     HISTORY,
     Live,
     State,
@@ -23,13 +23,13 @@ from kiosk.live import (
     start_item,
     toggle_blank,
 )
-from kiosk.loader import loads
-from kiosk.model import Programme
-from kiosk.timeline import AFTER, BEFORE, DURING, snapshot
+from kiosk.core.model import Programme
+from kiosk.core.timeline import AFTER, BEFORE, DURING, snapshot
+from kiosk.files.loader import loads
 
 
 def press(live: Live, programme: Programme, key: str, now: datetime) -> Live:
-    """What a host key does (kiosk.actions, as the app calls it); 'clear' is an empty message."""
+    """What a host key does (core.actions, as the app calls it); 'clear' is an empty message."""
     if key in ("announce", "clear"):
         text = f"Mededeling {now:%H:%M}" if key == "announce" else ""
         return act(live, programme, "announce", now, text)

@@ -1,4 +1,4 @@
-"""programme.yaml -> Programme, or every problem of the file with its line (kiosk.loader)."""
+"""programme.yaml -> Programme, or every problem of the file with its line (kiosk.files.loader)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.loader import load, loads, slugify
-from kiosk.model import Programme
-from kiosk.problems import Problem, ProgrammeError
+from kiosk.core.model import Programme
+from kiosk.core.problems import Problem, ProgrammeError
+from kiosk.files.loader import load, loads, slugify
 
 REAL = Path(__file__).resolve().parents[1] / "programme.yaml"
 TZ = "Europe/Amsterdam"

@@ -1,4 +1,4 @@
-"""Estimated starts, ends and the close (kiosk.schedule.resolve), in minutes since midnight."""
+"""Estimated starts, ends and the close (kiosk.core.schedule.resolve), in minutes since midnight."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.schedule import DAY, Draft, Slot, resolve
+from kiosk.core.schedule import DAY, Draft, Slot, resolve
 
 
 def m(hhmm: str) -> int:

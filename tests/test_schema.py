@@ -16,9 +16,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from kiosk import loader
-from kiosk.model import Programme
-from kiosk.problems import ProgrammeError
+from kiosk.core.model import Programme
+from kiosk.core.problems import ProgrammeError
+from kiosk.files import loader
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "programme.schema.json"

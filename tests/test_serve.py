@@ -26,12 +26,12 @@ from serve_helpers import (
     session,
 )
 
-from kiosk import statefile
-from kiosk.clock import Clock
-from kiosk.live import Live, announce, start_item
-from kiosk.loader import load
-from kiosk.serve import KioskServer, follower_command, is_loopback, serve, warning
-from kiosk.settings import Settings
+from kiosk.core.live import Live, announce, start_item
+from kiosk.core.settings import Settings
+from kiosk.files import statefile
+from kiosk.files.clock import Clock
+from kiosk.files.loader import load
+from kiosk.web.serve import KioskServer, follower_command, is_loopback, serve, warning
 
 TZ = "Europe/Amsterdam"
 AT = pendulum.datetime(2022, 11, 22, 13, 45, tz=TZ)

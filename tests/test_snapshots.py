@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import PROGRAMME
-from kiosk.app import make_app
-from kiosk.clock import FixedClock
-from kiosk.loader import load
-from kiosk.settings import Settings
-from kiosk.times import parse_when
+from kiosk.core.settings import Settings
+from kiosk.core.times import parse_when
+from kiosk.files.clock import FixedClock
+from kiosk.files.loader import load
+from kiosk.tui.app import make_app
 
 PHASES = {
     "before": "12:00",

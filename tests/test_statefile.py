@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import PROGRAMME, at, leercafe
-from kiosk import statefile
-from kiosk.live import Live, State, announce, shift, start_item, toggle_blank
-from kiosk.statefile import DamagedState, default_path
-from kiosk.timeline import snapshot
+from kiosk.core.live import Live, State, announce, shift, start_item, toggle_blank
+from kiosk.core.timeline import snapshot
+from kiosk.files import statefile
+from kiosk.files.statefile import DamagedState, default_path
 
 
 def busy_live() -> Live:

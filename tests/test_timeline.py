@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PROGRAMME, at, leercafe, snap
-from kiosk.actions import act
-from kiosk.live import Live, State, follow_clock, reconcile, shift, start_item
-from kiosk.loader import loads
-from kiosk.model import Programme
-from kiosk.problems import ProgrammeError
-from kiosk.timeline import AFTER, BEFORE, DURING, Snapshot, snapshot
-from kiosk.times import parse_when
-from kiosk.words import Words
+from kiosk.core.actions import act
+from kiosk.core.live import Live, State, follow_clock, reconcile, shift, start_item
+from kiosk.core.model import Programme
+from kiosk.core.problems import ProgrammeError
+from kiosk.core.timeline import AFTER, BEFORE, DURING, Snapshot, snapshot
+from kiosk.core.times import parse_when
+from kiosk.core.words import Words
+from kiosk.files.loader import loads
 
 PHASES = (BEFORE, DURING, AFTER)
 

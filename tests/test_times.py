@@ -1,4 +1,4 @@
-"""Times and durations as organisers and hosts write them (kiosk.times)."""
+"""Times and durations as organisers and hosts write them (kiosk.core.times)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.times import (
+from kiosk.core.times import (
     TimeError,
     midnight_after,
     on_day,

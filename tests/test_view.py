@@ -11,11 +11,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import at, leercafe, snap
-from kiosk.live import Live, State, announce, shift, start_item, toggle_blank
-from kiosk.loader import loads
-from kiosk.model import Programme
-from kiosk.view import Screen, rows, screen, status, visible
-from kiosk.words import Words
+from kiosk.core.live import Live, State, announce, shift, start_item, toggle_blank
+from kiosk.core.model import Programme
+from kiosk.core.view import Screen, rows, screen, status, visible
+from kiosk.core.words import Words
+from kiosk.files.loader import loads
 
 NL, EN = Words("nl"), Words("en")
 

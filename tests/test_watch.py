@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kiosk.watch import Watch, signature
+from kiosk.files.watch import Watch, signature
 
 BASE_NS = 1_669_125_600 * 10**9  # 2022-11-22, any fixed moment will do
 

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 import pendulum
 
-from kiosk.live import State
-from kiosk.model import Item, Programme
-from kiosk.times import midnight_after
+from kiosk.core.live import State
+from kiosk.core.model import Item, Programme
+from kiosk.core.times import midnight_after
 
 BEFORE, DURING, AFTER = "before", "during", "after"
 KEEP = 0.2  # squeezed before a fixed item, a part keeps at least this share of its time

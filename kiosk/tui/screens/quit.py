@@ -6,8 +6,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
-from kiosk.widgets.line import Line
-from kiosk.words import Words
+from kiosk.core.words import Words
+from kiosk.tui.widgets.line import Line
 
 
 class QuitScreen(ModalScreen[bool]):

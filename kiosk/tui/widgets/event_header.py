@@ -3,9 +3,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from kiosk.view import Screen
-from kiosk.widgets.big_digits import BigDigits
-from kiosk.widgets.line import Line
+from kiosk.core.view import Screen
+from kiosk.tui.widgets.big_digits import BigDigits
+from kiosk.tui.widgets.line import Line
 
 
 class EventHeader(Horizontal):

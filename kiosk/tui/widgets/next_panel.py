@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from kiosk.view import Screen
-from kiosk.widgets.panel import Panel
+from kiosk.core.view import Screen
+from kiosk.tui.widgets.panel import Panel
 
 
 class NextPanel(Panel):

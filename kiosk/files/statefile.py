@@ -16,7 +16,7 @@ from typing import Any
 
 import pendulum
 
-from kiosk.live import Live, State
+from kiosk.core.live import Live, State
 
 FORMAT = "kiosk-live-state"
 VERSION = 1

@@ -6,8 +6,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from kiosk.widgets.line import Line
-from kiosk.words import Words
+from kiosk.core.words import Words
+from kiosk.tui.widgets.line import Line
 
 MAX_LENGTH = 200
 

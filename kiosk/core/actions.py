@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kiosk.live import SHIFT_STEP, Live, announce, follow_clock, shift, start_item, toggle_blank
-from kiosk.model import Programme
-from kiosk.timeline import BEFORE, snapshot
+from kiosk.core.live import (
+    SHIFT_STEP,
+    Live,
+    announce,
+    follow_clock,
+    shift,
+    start_item,
+    toggle_blank,
+)
+from kiosk.core.model import Programme
+from kiosk.core.timeline import BEFORE, snapshot
 
 ACTIONS = ("next", "previous", "clock", "later", "earlier", "undo", "blank", "announce")
 

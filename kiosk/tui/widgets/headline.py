@@ -3,8 +3,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from kiosk.view import Screen
-from kiosk.widgets.line import Line, hide_if
+from kiosk.core.view import Screen
+from kiosk.tui.widgets.line import Line, hide_if
 
 
 class Headline(Vertical):

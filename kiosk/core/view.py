@@ -9,8 +9,8 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kiosk.timeline import AFTER, BEFORE, Entry, Snapshot
-from kiosk.words import Words
+from kiosk.core.timeline import AFTER, BEFORE, Entry, Snapshot
+from kiosk.core.words import Words
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 
-from kiosk.keys import HOST_KEYS
-from kiosk.widgets.line import Line
-from kiosk.words import Words
+from kiosk.core.words import Words
+from kiosk.tui.keys import HOST_KEYS
+from kiosk.tui.widgets.line import Line
 
 
 class HelpScreen(ModalScreen[None]):

@@ -3,8 +3,8 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from kiosk.widgets.big_digits import BigDigits
-from kiosk.widgets.line import Line, hide_if
+from kiosk.tui.widgets.big_digits import BigDigits
+from kiosk.tui.widgets.line import Line, hide_if
 
 
 class Panel(Vertical):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from kiosk.view import Row, visible
+from kiosk.core.view import Row, visible
 
 
 class ProgrammeList(Widget):

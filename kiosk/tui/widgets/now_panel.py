@@ -3,9 +3,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import ProgressBar
 
-from kiosk.view import Screen
-from kiosk.widgets.line import hide_if
-from kiosk.widgets.panel import Panel
+from kiosk.core.view import Screen
+from kiosk.tui.widgets.line import hide_if
+from kiosk.tui.widgets.panel import Panel
 
 
 class NowPanel(Panel):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kiosk.model import Programme
-from kiosk.words import Words
+from kiosk.core.model import Programme
+from kiosk.core.words import Words
 
 
 def describe(old: Programme, new: Programme, words: Words) -> str:

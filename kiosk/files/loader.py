@@ -17,10 +17,10 @@ import pendulum
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kiosk.model import Event, Item, Programme, Venue
-from kiosk.problems import Problem, ProgrammeError
-from kiosk.schedule import DAY, Draft, Slot, resolve
-from kiosk.times import TimeError, midnight_after, on_day, parse_clock, parse_duration
+from kiosk.core.model import Event, Item, Programme, Venue
+from kiosk.core.problems import Problem, ProgrammeError
+from kiosk.core.schedule import DAY, Draft, Slot, resolve
+from kiosk.core.times import TimeError, midnight_after, on_day, parse_clock, parse_duration
 
 MAX_BYTES = 1024 * 1024
 # libyaml's parser where PyYAML has it: ten times faster on a large programme, same nodes

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.live import State
-from kiosk.model import Programme
-from kiosk.timeline import Entry, Snapshot, timeline_for
-from kiosk.view import hhmm, screen, start_text
-from kiosk.words import Words
+from kiosk.core.live import State
+from kiosk.core.model import Programme
+from kiosk.core.timeline import Entry, Snapshot, timeline_for
+from kiosk.core.view import hhmm, screen, start_text
+from kiosk.core.words import Words
 
 
 def item_json(entry: Entry | None) -> dict[str, Any] | None:

@@ -16,10 +16,10 @@ from datetime import datetime
 from aiohttp import web
 from textual_serve.server import Server
 
-from kiosk.clock import Clock
-from kiosk.loader import load
-from kiosk.problems import ProgrammeError
-from kiosk.settings import Settings
+from kiosk.core.problems import ProgrammeError
+from kiosk.core.settings import Settings
+from kiosk.files.clock import Clock
+from kiosk.files.loader import load
 
 SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kiosk.widgets.line import Line
+from kiosk.tui.widgets.line import Line
 
 
 class Banner(Line):

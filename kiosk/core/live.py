@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from kiosk.model import Programme
+from kiosk.core.model import Programme
 
 SHIFT_STEP = 5
 HISTORY = 50

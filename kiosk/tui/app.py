@@ -11,21 +11,29 @@ from textual.containers import Vertical
 from textual.events import Resize
 from textual.geometry import Size
 
-from kiosk import statefile
-from kiosk.actions import act
-from kiosk.changes import describe
-from kiosk.clock import Clock
-from kiosk.live import Live, reconcile
-from kiosk.loader import load
-from kiosk.model import Programme
-from kiosk.problems import ProgrammeError
-from kiosk.settings import Settings
-from kiosk.themes import THEMES
-from kiosk.timeline import snapshot
-from kiosk.view import rows, screen, status
-from kiosk.watch import Watch
-from kiosk.widgets import Banner, EventHeader, Headline, Line, NextPanel, NowPanel, ProgrammeList
-from kiosk.words import Words
+from kiosk.core.actions import act
+from kiosk.core.changes import describe
+from kiosk.core.live import Live, reconcile
+from kiosk.core.model import Programme
+from kiosk.core.problems import ProgrammeError
+from kiosk.core.settings import Settings
+from kiosk.core.timeline import snapshot
+from kiosk.core.view import rows, screen, status
+from kiosk.core.words import Words
+from kiosk.files import statefile
+from kiosk.files.clock import Clock
+from kiosk.files.loader import load
+from kiosk.files.watch import Watch
+from kiosk.tui.themes import THEMES
+from kiosk.tui.widgets import (
+    Banner,
+    EventHeader,
+    Headline,
+    Line,
+    NextPanel,
+    NowPanel,
+    ProgrammeList,
+)
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
 POLL = 0.5  # seconds between looks at the programme and live state files
@@ -35,16 +43,8 @@ LARGE = (120, 36)  # from this size on, now and next get big digits
 LOOKS = ("before", "during", "walk-in", "break", "drinks", "after")  # view.Screen.look
 
 
-def styles_dir() -> Path:
-    """The styles: inside the installed package, or at the top of a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "styles", here.parent / "styles"):
-        if (candidate / "kiosk.tcss").is_file():
-            return candidate
-    return here / "styles"
-
-
 class KioskApp(App[int]):
+    CSS_PATH = "kiosk.tcss"  # beside this file, in the package
     TITLE = "kiosk"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
@@ -63,10 +63,10 @@ class KioskApp(App[int]):
     ]
 
     def __init__(self, settings: Settings, programme: Programme, clock: Clock | None = None):
-        css = [styles_dir() / "kiosk.tcss"]
-        if settings.css is not None:
-            css.append(settings.css)
-        super().__init__(css_path=css)
+        # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
+        # path as relative to this file)
+        extra = [settings.css.resolve()] if settings.css is not None else []
+        super().__init__(css_path=[Path(__file__).with_name(self.CSS_PATH), *extra])
         self.settings = settings
         self.programme = programme
         self.words = Words(programme.event.language)
@@ -222,7 +222,7 @@ class KioskApp(App[int]):
             return
         live = self.live
         if what == "announce" and not live.state.blank:
-            from kiosk.screens import AnnounceScreen  # overlays load when first asked for
+            from kiosk.tui.screens import AnnounceScreen  # overlays load when first asked for
 
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
@@ -241,14 +241,14 @@ class KioskApp(App[int]):
         self.theme = names[(current + 1) % len(names)]
 
     def action_help(self) -> None:
-        from kiosk.screens import HelpScreen
+        from kiosk.tui.screens import HelpScreen
 
         if self.settings.follow or isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.words))
 
     def action_request_quit(self) -> None:
-        from kiosk.screens import QuitScreen
+        from kiosk.tui.screens import QuitScreen
 
         if isinstance(self.screen, QuitScreen):
             return

@@ -1,0 +1,1 @@
+"""The Textual shell: the app, its widgets and overlays, themes, keys and the stylesheet."""

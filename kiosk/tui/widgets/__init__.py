@@ -1,0 +1,13 @@
+"""The kiosk's widgets: each draws part of a `view.Screen` and holds no rules of its own."""
+
+from kiosk.tui.widgets.banner import Banner
+from kiosk.tui.widgets.event_header import EventHeader
+from kiosk.tui.widgets.headline import Headline
+from kiosk.tui.widgets.line import Line
+from kiosk.tui.widgets.next_panel import NextPanel
+from kiosk.tui.widgets.now_panel import NowPanel
+from kiosk.tui.widgets.programme_list import ProgrammeList
+
+__all__ = [
+    "Banner", "EventHeader", "Headline", "Line", "NextPanel", "NowPanel", "ProgrammeList",
+]

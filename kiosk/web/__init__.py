@@ -1,0 +1,1 @@
+"""The display in browsers: kiosk serve."""
