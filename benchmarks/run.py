@@ -61,15 +61,20 @@ class Terminal:
     def __init__(self, argv: list[str], cwd: Path):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
-               # both start from compiled bytecode, as an installed kiosk does: with
-               # PYTHONDONTWRITEBYTECODE a checkout compiles all of kiosk/ at every start
-               "PYTHONPYCACHEPREFIX": str(cwd / "pycache")}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            # both start from compiled bytecode, as an installed kiosk does: with
+            # PYTHONDONTWRITEBYTECODE a checkout compiles all of kiosk/ at every start
+            "PYTHONPYCACHEPREFIX": str(cwd / "pycache"),
+        }
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         self.chunks: list[tuple[float, bytes]] = []
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd,
-                                     env=env, start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
+        )
         os.close(slave)
         self.master = master
         self.reader = threading.Thread(target=self._drain, daemon=True)
@@ -95,7 +100,7 @@ class Terminal:
             if begin is None:
                 continue
             last = chunks[begin][0]
-            for stamp, _ in chunks[begin + 1:]:
+            for stamp, _ in chunks[begin + 1 :]:
                 if stamp - last >= QUIET:
                     break
                 last = stamp
@@ -111,7 +116,7 @@ class Terminal:
     def cpu(self) -> float:
         """CPU seconds so far, user + system, from /proc/<pid>/stat."""
         text = Path(f"/proc/{self.proc.pid}/stat").read_text()
-        fields = text[text.rindex(")") + 2:].split()  # the name may hold spaces
+        fields = text[text.rindex(")") + 2 :].split()  # the name may hold spaces
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def peak_memory(self) -> float:
@@ -128,8 +133,9 @@ class Terminal:
         self.reader.join(timeout=2)
 
 
-def processes(repeats: int, starts: int, window: float, work: Path
-              ) -> dict[str, dict[str, list[float]]]:
+def processes(
+    repeats: int, starts: int, window: float, work: Path
+) -> dict[str, dict[str, list[float]]]:
     """Start-up (`starts` times), idle CPU (%) and peak memory (`repeats` times) of the kiosk,
     the floor and the floor with the kiosk's imports."""
     programme = work / "programme.yaml"
@@ -185,8 +191,12 @@ def processes(repeats: int, starts: int, window: float, work: Path
 def synthetic(n: int) -> str:
     """A programme of n items over 08:00-23:00: some anchored, most estimated, some breaks."""
     lines = [
-        "event:", "  title: Synthetic day", "  date: 2022-11-22",
-        "  timezone: Europe/Amsterdam", "  language: en", "programme:",
+        "event:",
+        "  title: Synthetic day",
+        "  date: 2022-11-22",
+        "  timezone: Europe/Amsterdam",
+        "  language: en",
+        "programme:",
     ]
     first, last = 8 * 60, 23 * 60
     for i in range(n - 1):
@@ -255,8 +265,9 @@ def now_title(app: KioskApp) -> str:
     return app.query_one("#now-title", Line).text
 
 
-async def tick_cost(work: Path, n: int, places: int = 30, run: int = 8
-                    ) -> tuple[list[float], list[float]]:
+async def tick_cost(
+    work: Path, n: int, places: int = 30, run: int = 8
+) -> tuple[list[float], list[float]]:
     """ms per `app.tick()` (snapshot, view, widget updates): `run` ticks a second apart at each
     of `places` points of the day. Returns the ticks in a running minute and the first tick at
     each place (a jump: new item, new minute, the most to redraw)."""
@@ -334,8 +345,7 @@ def attempt(label: str, run: Callable[[], object]) -> object | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 s idle windows instead of 60 s")
-    parser.add_argument("--repeats", type=int, default=3,
-                        help="idle windows per app (median)")
+    parser.add_argument("--repeats", type=int, default=3, help="idle windows per app (median)")
     parser.add_argument("--starts", type=int, default=15, help="start-ups per app (median)")
     parser.add_argument("--window", type=float, help="idle window in seconds")
     args = parser.parse_args()
@@ -350,8 +360,10 @@ def main() -> int:
     ]
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         work = Path(tmp)
-        procs = attempt(f"processes: {args.starts} start-ups, {args.repeats} x {window:g} s idle",
-                        lambda: processes(args.repeats, args.starts, window, work))
+        procs = attempt(
+            f"processes: {args.starts} start-ups, {args.repeats} x {window:g} s idle",
+            lambda: processes(args.repeats, args.starts, window, work),
+        )
         for key, label, unit, fmt, bar in (
             ("startup", "start-up to first frame", "s", "{:.2f}", 1.3),
             ("cpu", f"idle CPU over {window:g} s", "%", "{:.2f}", 1.5),
@@ -362,34 +374,65 @@ def main() -> int:
                 continue
             k, f = med(procs["kiosk"][key]), med(procs["floor"][key])
             ratio = k / f if f else float("inf")
-            lines.append(row(label, f"{fmt.format(k)} {unit}", f"{fmt.format(f)} {unit}",
-                             f"{ratio:.2f}x", f"≤ {bar}x", ratio <= bar))
+            lines.append(
+                row(
+                    label,
+                    f"{fmt.format(k)} {unit}",
+                    f"{fmt.format(f)} {unit}",
+                    f"{ratio:.2f}x",
+                    f"≤ {bar}x",
+                    ratio <= bar,
+                )
+            )
         if isinstance(procs, dict):  # where the start-up goes: the libraries alone, no bar
             i, f = med(procs["imports"]["startup"]), med(procs["floor"]["startup"])
-            lines.append(row("start-up, floor + the kiosk's imports", f"{i:.2f} s", f"{f:.2f} s",
-                             f"{i / f:.2f}x", "", None))
+            lines.append(
+                row(
+                    "start-up, floor + the kiosk's imports",
+                    f"{i:.2f} s",
+                    f"{f:.2f} s",
+                    f"{i / f:.2f}x",
+                    "",
+                    None,
+                )
+            )
 
-        ticks = {n: attempt(f"ticks, {n} items", lambda n=n: asyncio.run(tick_cost(work, n)))
-                 for n in (10, 1000, 5000)}
+        ticks = {
+            n: attempt(f"ticks, {n} items", lambda n=n: asyncio.run(tick_cost(work, n)))
+            for n in (10, 1000, 5000)
+        }
         for n, got in ticks.items():
             bar = "< 2 ms" if n == 5000 else ""
             if not isinstance(got, tuple):
                 lines.append(row(f"one tick, {n:,} items", "error", "", "", bar, False))
                 continue
             steady, jumps = got
-            lines.append(row(f"one tick, {n:,} items", f"{med(steady):.2f} ms (new item "
-                             f"{med(jumps):.1f} ms)", "", "", bar,
-                             med(steady) < 2 if n == 5000 else None))
+            lines.append(
+                row(
+                    f"one tick, {n:,} items",
+                    f"{med(steady):.2f} ms (new item {med(jumps):.1f} ms)",
+                    "",
+                    "",
+                    bar,
+                    med(steady) < 2 if n == 5000 else None,
+                )
+            )
         if all(isinstance(t, tuple) for t in ticks.values()):
             growth = [med(ticks[5000][i]) / med(ticks[10][i]) for i in (0, 1)]  # type: ignore[index]
-            lines.append(row("tick growth, 10 → 5,000 items", f"{growth[0]:.2f}x (new item "
-                             f"{growth[1]:.2f}x)", "", "", "< 2x (flat, not 500x)",
-                             max(growth) < 2))
+            lines.append(
+                row(
+                    "tick growth, 10 → 5,000 items",
+                    f"{growth[0]:.2f}x (new item {growth[1]:.2f}x)",
+                    "",
+                    "",
+                    "< 2x (flat, not 500x)",
+                    max(growth) < 2,
+                )
+            )
 
         for label, bar, run in (
             ("saved edit to screen", 1.5, lambda: edit_to_screen(work, real, 8, rng)),
-            ("saved edit to screen, 5,000 items", 1.5,
-             lambda: edit_to_screen(work, big, 3, rng)),
+            ("saved edit to screen, 5,000 items", 1.5, lambda: edit_to_screen(work, big, 3, rng)),
             ("key to screen", 0.1, lambda: key_to_screen(work, real, 20)),
             ("key to screen, 5,000 items", 0.1, lambda: key_to_screen(work, big, 20, "12:00")),
         ):
@@ -398,12 +441,22 @@ def main() -> int:
             if not isinstance(times, list):
                 lines.append(row(label, "error", "", "", f"max ≤ {show(bar)}", False))
                 continue
-            lines.append(row(label, f"{show(med(times))} (max {show(max(times))})", "", "",
-                             f"max ≤ {show(bar)}", max(times) <= bar))
+            lines.append(
+                row(
+                    label,
+                    f"{show(med(times))} (max {show(max(times))})",
+                    "",
+                    "",
+                    f"max ≤ {show(bar)}",
+                    max(times) <= bar,
+                )
+            )
     print("\n".join(lines))
-    print(f"\nMedians of {args.starts} start-ups and {args.repeats} idle windows per app; "
-          f"{os.cpu_count()} CPUs; "
-          f"Python {sys.version.split()[0]}; terminal {SIZE[0]}x{SIZE[1]}.")
+    print(
+        f"\nMedians of {args.starts} start-ups and {args.repeats} idle windows per app; "
+        f"{os.cpu_count()} CPUs; "
+        f"Python {sys.version.split()[0]}; terminal {SIZE[0]}x{SIZE[1]}."
+    )
     return 0
 
 

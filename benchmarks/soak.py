@@ -56,8 +56,11 @@ RESTART = 0.02  # chance, after each step, that the host restarts the kiosk
 WARM = 10  # steps into the first traced day before the first memory sample
 
 EVENT: dict[str, Any] = {
-    "title": "Leercafé Blik op samenlevingsopbouw", "subtitle": "Uitdagingen & keuzes",
-    "date": "2022-11-22", "timezone": "Europe/Amsterdam", "language": "nl",
+    "title": "Leercafé Blik op samenlevingsopbouw",
+    "subtitle": "Uitdagingen & keuzes",
+    "date": "2022-11-22",
+    "timezone": "Europe/Amsterdam",
+    "language": "nl",
 }
 ITEMS: list[dict[str, Any]] = [
     {"start": "13.30", "title": "Inloop", "kind": "walk-in"},
@@ -72,17 +75,42 @@ ITEMS: list[dict[str, Any]] = [
     {"start": "17.00", "title": "Borrel", "kind": "drinks", "fixed": True},
     {"start": "18:00", "title": "Einde", "kind": "end"},
 ]
-TITLES = ["Workshop [zaal 2]", "Q&A: vragen?", "Koffie ☕ & thee", "[b]niet vet[/b]",
-          "Rondleiding", "Lezing", "Pauze", "Intermezzo – muziek", "Ü-niversiteit"]
-TEXTS = ["Auto op het trottoir?", "Zaal 2 is open", "[red]geen markup[/red]", "Café é ü",
-         "", "  spaties   overal  ", "De borrel begint later"]
-KEYS = {"n": "next", "right": "next", "space": "next", "p": "previous", "left": "previous",
-        "c": "clock", "plus": "later", "minus": "earlier", "u": "undo", "b": "blank"}
+TITLES = [
+    "Workshop [zaal 2]",
+    "Q&A: vragen?",
+    "Koffie ☕ & thee",
+    "[b]niet vet[/b]",
+    "Rondleiding",
+    "Lezing",
+    "Pauze",
+    "Intermezzo – muziek",
+    "Ü-niversiteit",
+]
+TEXTS = [
+    "Auto op het trottoir?",
+    "Zaal 2 is open",
+    "[red]geen markup[/red]",
+    "Café é ü",
+    "",
+    "  spaties   overal  ",
+    "De borrel begint later",
+]
+KEYS = {
+    "n": "next",
+    "right": "next",
+    "space": "next",
+    "p": "previous",
+    "left": "previous",
+    "c": "clock",
+    "plus": "later",
+    "minus": "earlier",
+    "u": "undo",
+    "b": "blank",
+}
 
 
 class SoakFailure(AssertionError):
     pass
-
 
 
 @dataclass
@@ -118,10 +146,12 @@ class Report:
     def line(self) -> str:
         mib = [f"{m / 2**20:.2f}" for m in self.memory]
         memory = f"{mib[0]} .. {mib[-1]} MiB, growth {self.growth / 1024:+.0f} KiB" if mib else "-"
-        return (f"seed {self.seed}: {self.days} days, {self.steps} steps, {self.keys} keys, "
-                f"{self.announcements} announcements, {self.good_edits} good and "
-                f"{self.bad_edits} bad saves, {self.damages} damaged state files, "
-                f"{self.starts} starts; traced memory {memory}")
+        return (
+            f"seed {self.seed}: {self.days} days, {self.steps} steps, {self.keys} keys, "
+            f"{self.announcements} announcements, {self.good_edits} good and "
+            f"{self.bad_edits} bad saves, {self.damages} damaged state files, "
+            f"{self.starts} starts; traced memory {memory}"
+        )
 
 
 # -- the programme as an organiser edits it ---------------------------------------------------
@@ -143,13 +173,27 @@ def render(event: dict[str, Any], items: list[dict[str, Any]], rng: random.Rando
     return "\n".join(lines) + "\n"
 
 
-def mutate(event: dict[str, Any], items: list[dict[str, Any]], rng: random.Random
-           ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def mutate(
+    event: dict[str, Any], items: list[dict[str, Any]], rng: random.Random
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """An organiser's change; the loader decides whether it is a good one."""
     event, items = dict(event), [dict(i) for i in items]
     middle = rng.randrange(1, len(items) - 1)
-    kind = rng.choice(["rename", "rename", "insert", "delete", "by", "language", "title",
-                       "move", "duration", "fixed", "id"])
+    kind = rng.choice(
+        [
+            "rename",
+            "rename",
+            "insert",
+            "delete",
+            "by",
+            "language",
+            "title",
+            "move",
+            "duration",
+            "fixed",
+            "id",
+        ]
+    )
     if kind == "rename":
         items[middle]["title"] = rng.choice(TITLES)
     elif kind == "insert" and len(items) < 30:
@@ -182,8 +226,9 @@ def mutate(event: dict[str, Any], items: list[dict[str, Any]], rng: random.Rando
 
 def broken(text: str, rng: random.Random) -> bytes:
     """A save that cannot be used: empty, cut off, not text, not YAML, or not a programme."""
-    kind = rng.choice(["empty", "blank", "cut", "cut", "garbage", "unknown", "duplicate",
-                       "time", "yaml", "alias"])
+    kind = rng.choice(
+        ["empty", "blank", "cut", "cut", "garbage", "unknown", "duplicate", "time", "yaml", "alias"]
+    )
     if kind == "empty":
         return b""
     if kind == "blank":
@@ -209,7 +254,7 @@ def damage(path: Path, rng: random.Random) -> str:
     current = path.read_bytes() if path.exists() else b"{}"
     content = {
         "garbage": bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200))),
-        "json": b"{\"format\": ",
+        "json": b'{"format": ',
         "shape": b"[1, 2, 3]",
         "version": json.dumps({"format": statefile.FORMAT, "version": 99}).encode(),
         "field": current.replace(b'"mode"', b'"mood"', 1),
@@ -271,8 +316,10 @@ class Soak:
     # -- what the kiosk should show --------------------------------------------------------
 
     def fail(self, message: str) -> None:
-        raise SoakFailure(f"seed {self.report.seed}, step {self.report.steps}: {message}\n"
-                          f"last steps: {list(self.trail)}")
+        raise SoakFailure(
+            f"seed {self.report.seed}, step {self.report.steps}: {message}\n"
+            f"last steps: {list(self.trail)}"
+        )
 
     def check(self, app: KioskApp) -> None:
         if not app.is_running:
@@ -288,22 +335,29 @@ class Soak:
                 self.fail(f"the kiosk wrote a state file it cannot read: {exc.reason}")
             if on_disk != self.live:
                 self.fail("the state file does not hold the host's place")
-        view = screen(snapshot(self.programme, self.live.state, self.clock.now()),
-                      Words(self.programme.event.language))
+        view = screen(
+            snapshot(self.programme, self.live.state, self.clock.now()),
+            Words(self.programme.event.language),
+        )
         main = app.screen_stack[0]
         shown = {
             "blank": main.has_class("-blank"),
             "clock": main.query_one("#clock", Digits).value,
             "banner": main.query_one(Banner).text,
             "now": main.query_one("#now-title", Line).text
-            if main.query_one(NowPanel).display else "",
+            if main.query_one(NowPanel).display
+            else "",
             "next": main.query_one("#next-title", Line).text
-            if main.query_one(NextPanel).display else "",
+            if main.query_one(NextPanel).display
+            else "",
             "problem": bool(main.query_one("#problem", Line).text),
         }
         wanted = {
-            "blank": view.blank, "clock": view.clock, "now": view.now_title,
-            "next": view.next_title, "problem": self.problem,
+            "blank": view.blank,
+            "clock": view.clock,
+            "now": view.now_title,
+            "next": view.next_title,
+            "problem": self.problem,
         }
         for key, value in wanted.items():
             if shown[key] != value:
@@ -472,9 +526,15 @@ class Soak:
         self.report.days += 1
 
 
-async def soak(work: Path, seed: int, steps_per_day: int = 300, days: int = 2,
-               minutes: float | None = None, log: bool = False,
-               watchdog: float | None = None) -> Report:
+async def soak(
+    work: Path,
+    seed: int,
+    steps_per_day: int = 300,
+    days: int = 2,
+    minutes: float | None = None,
+    log: bool = False,
+    watchdog: float | None = None,
+) -> Report:
     """Run `days` event days (or as many as fit in `minutes`); raise SoakFailure on a fault.
 
     Memory is traced from the second day on: tracing slows the kiosk 3-4x, and the first day
@@ -490,8 +550,10 @@ async def soak(work: Path, seed: int, steps_per_day: int = 300, days: int = 2,
             if log:
                 print(time.strftime("%H:%M:%S"), run.report.line(), flush=True)
         if run.report.growth > run.report.limit:
-            run.fail(f"traced memory grew {run.report.growth / 1024:.0f} KiB: "
-                     f"{[round(m / 2**20, 2) for m in run.report.memory]} MiB")
+            run.fail(
+                f"traced memory grew {run.report.growth / 1024:.0f} KiB: "
+                f"{[round(m / 2**20, 2) for m in run.report.memory]} MiB"
+            )
         return run.report
     finally:
         tracemalloc.stop()
@@ -506,8 +568,16 @@ def main() -> int:
     print(f"soak: seed {args.seed}, {args.minutes:g} minutes", flush=True)
     with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp:
         try:
-            report = asyncio.run(soak(Path(tmp), args.seed, args.steps_per_day,
-                                      minutes=args.minutes, log=True, watchdog=120))
+            report = asyncio.run(
+                soak(
+                    Path(tmp),
+                    args.seed,
+                    args.steps_per_day,
+                    minutes=args.minutes,
+                    log=True,
+                    watchdog=120,
+                )
+            )
         except SoakFailure as exc:
             print(f"FAIL {exc}", flush=True)
             return 1

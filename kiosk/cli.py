@@ -6,7 +6,13 @@ import argparse
 import gc
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported where used: `kiosk check` and `now` load no Textual
+    from kiosk.core.model import Programme
+    from kiosk.core.settings import Settings
 
 COMMANDS = ("run", "check", "now", "serve")
 
@@ -26,24 +32,40 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="{run,check,now,serve}")
 
     def programme_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("programme", nargs="?", default="programme.yaml",
-                       help="the programme file (default: ./programme.yaml)")
+        p.add_argument(
+            "programme",
+            nargs="?",
+            default="programme.yaml",
+            help="the programme file (default: ./programme.yaml)",
+        )
 
     def display_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--at", metavar="WHEN",
-                       help="start the clock at HH:MM on the event's day, or an ISO date-time")
-        p.add_argument("--speed", type=float, default=1.0, metavar="N",
-                       help="run the clock N times as fast (rehearsal)")
+        p.add_argument(
+            "--at",
+            metavar="WHEN",
+            help="start the clock at HH:MM on the event's day, or an ISO date-time",
+        )
+        p.add_argument(
+            "--speed",
+            type=float,
+            default=1.0,
+            metavar="N",
+            help="run the clock N times as fast (rehearsal)",
+        )
         p.add_argument("--theme", metavar="NAME", help="dark, light or contrast")
         p.add_argument("--css", metavar="FILE", help="an extra stylesheet for the event's look")
-        p.add_argument("--state", metavar="PATH", help="the live state file "
-                       "(default: beside the programme, programme.state.json)")
+        p.add_argument(
+            "--state",
+            metavar="PATH",
+            help="the live state file (default: beside the programme, programme.state.json)",
+        )
 
     run = sub.add_parser("run", help="the kiosk display (the default)")
     programme_arg(run)
     display_args(run)
-    run.add_argument("--follow", action="store_true",
-                     help="follow the host's live state; host keys do nothing")
+    run.add_argument(
+        "--follow", action="store_true", help="follow the host's live state; host keys do nothing"
+    )
 
     check = sub.add_parser("check", help="validate the programme and print it as a table")
     programme_arg(check)
@@ -57,11 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
     programme_arg(serve)
     display_args(serve)
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default: loopback; another lets the network "
-                       "watch)")
-    serve.add_argument("--port", type=int, default=8000,
-                       help="port (default: 8000; 0: any free one)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: loopback; another lets the network watch)",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0: any free one)"
+    )
     return parser
 
 
@@ -81,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _load(path: str):
+def _load(path: str) -> Programme:
     from kiosk.core.problems import ProgrammeError
     from kiosk.files.loader import load
 
@@ -93,7 +118,7 @@ def _load(path: str):
         raise Rejected from None
 
 
-def _when(text: str | None, programme):
+def _when(text: str | None, programme: Programme) -> datetime | None:
     from kiosk.core.times import TimeError, parse_when
 
     if text is None:
@@ -104,20 +129,20 @@ def _when(text: str | None, programme):
         raise Refused(f"--at: {exc}") from None
 
 
-def state_path(args) -> Path:
+def state_path(args: argparse.Namespace) -> Path:
     from kiosk.files.statefile import default_path
 
     return Path(args.state) if args.state else default_path(args.programme)
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     from kiosk.core.report import table
 
     print(table(_load(args.programme)))
     return 0
 
 
-def cmd_now(args) -> int:
+def cmd_now(args: argparse.Namespace) -> int:
     from kiosk.core.live import reconcile
     from kiosk.core.report import now_text, snapshot_json
     from kiosk.core.timeline import snapshot
@@ -143,7 +168,7 @@ def cmd_now(args) -> int:
     return 0
 
 
-def _settings(args, follow: bool):
+def _settings(args: argparse.Namespace, follow: bool) -> tuple[Settings, Programme]:
     from kiosk.core.settings import Settings
 
     programme = _load(args.programme)
@@ -166,7 +191,7 @@ def _settings(args, follow: bool):
     ), programme
 
 
-def cmd_run(args) -> int:
+def cmd_run(args: argparse.Namespace) -> int:
     # Start-up builds tens of thousands of objects that live as long as the kiosk; collecting
     # while it does costs a third of the time to the first frame. The app turns collection
     # back on once it has drawn (KioskApp.started).
@@ -179,7 +204,7 @@ def cmd_run(args) -> int:
     return app.return_code or 0
 
 
-def cmd_serve(args) -> int:
+def cmd_serve(args: argparse.Namespace) -> int:
     settings, _ = _settings(args, True)
     from kiosk.web.serve import serve
 

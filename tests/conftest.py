@@ -54,8 +54,13 @@ def programme_file(tmp_path: Path) -> Path:
 def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
     """make(at='14:05', follow=False, path=None, theme=None): a kiosk on a FixedClock."""
 
-    def make(at: str = "14:05", follow: bool = False, path: Path | None = None,
-             theme: str | None = None, state: Path | None = None) -> KioskApp:
+    def make(
+        at: str = "14:05",
+        follow: bool = False,
+        path: Path | None = None,
+        theme: str | None = None,
+        state: Path | None = None,
+    ) -> KioskApp:
         path = path or programme_file
         programme = load(path)
         start = parse_when(at, programme.event.date, programme.event.timezone)

@@ -21,8 +21,11 @@ TITLE = "Leercafé Blik op samenlevingsopbouw"
 START_LIMIT = 10.0  # seconds for `kiosk serve` to listen
 LISTENING = re.compile(r" at (http://127\.0\.0\.1:(\d+)/) ")
 # Escape sequences (CSI, OSC, DCS and the short ones) become line breaks: what is left is text.
-ESCAPES = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
-                     r"|\x1bP.*?\x1b\\|\x1b[@-Z\\-_]", re.DOTALL)
+ESCAPES = re.compile(
+    r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+    r"|\x1bP.*?\x1b\\|\x1b[@-Z\\-_]",
+    re.DOTALL,
+)
 
 
 @dataclass
@@ -42,9 +45,26 @@ def serve_kiosk(tmp_path: Path, *extra: str) -> Iterator[Served]:
     state, out = tmp_path / "live.json", tmp_path / "serve.out"
     with out.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "serve", str(programme), "--at", "13:45",
-             "--state", str(state), "--host", "127.0.0.1", "--port", "0", *extra],
-            stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "serve",
+                str(programme),
+                "--at",
+                "13:45",
+                "--state",
+                str(state),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                *extra,
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + START_LIMIT
         # Port 0: the system picks a free one; the URL is printed once it listens.
@@ -140,8 +160,7 @@ async def session(served: Served, width: int = 100, height: int = 30) -> AsyncIt
     """A browser tab's session, as textual.js opens it."""
     async with (
         aiohttp.ClientSession() as client,
-        client.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width={width}&height={height}")
-        as ws,
+        client.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width={width}&height={height}") as ws,
     ):
         page = Session(ws)
         await page.send("resize", {"width": width, "height": height})

@@ -278,8 +278,12 @@ async def test_theme_cycles_and_help_lists_every_key(kiosk):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ("Toetsen voor de host", "volgend onderdeel begint nu", "mededeling typen",
-                      "afsluiten (na bevestiging)"):
+        for words in (
+            "Toetsen voor de host",
+            "volgend onderdeel begint nu",
+            "mededeling typen",
+            "afsluiten (na bevestiging)",
+        ):
             assert words in text
         await pilot.press("escape")
         await pilot.pause()

@@ -20,7 +20,8 @@ from serve_helpers import TITLE, serve_kiosk
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)")
+    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)"
+)
 
 # textual.js keeps its xterm.js terminal in a local object that sets `websocket_url` first
 # thing: a setter on Object.prototype, installed before the page's scripts, catches it.
@@ -50,15 +51,31 @@ def chromium(profile: Path) -> Iterator[int]:
     log = profile.parent / "chromium.log"  # a file, not a pipe: its chatter must never block it
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-             "--no-first-run", "--disable-background-networking", "--disable-component-update",
-             "--disable-sync", "--disable-dev-shm-usage", "--no-proxy-server",
-             # The page asks fonts.googleapis.com for a font: every name but 127.0.0.1 fails fast.
-             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-             f"--user-data-dir={profile}", "--remote-debugging-address=127.0.0.1",
-             "--remote-debugging-port=0", "--window-size=1000,700", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=sink, start_new_session=True,
-            env={**os.environ, "HOME": str(profile.parent)})  # its crash reports stay in tmp
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--no-proxy-server",
+                # The page asks fonts.googleapis.com for a font: any name but 127.0.0.1 fails fast.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                f"--user-data-dir={profile}",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--window-size=1000,700",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+            start_new_session=True,
+            env={**os.environ, "HOME": str(profile.parent)},
+        )  # its crash reports stay in tmp
     try:
         ready = profile / "DevToolsActivePort"  # Chromium writes the port it chose here
         deadline = time.monotonic() + 10

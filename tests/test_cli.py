@@ -95,7 +95,7 @@ def test_check_of_a_broken_file_lists_every_error_with_its_line(capsys, tmp_path
     for line in lines:
         assert line.startswith(f"{broken}:"), line
         assert "Traceback" not in line
-    assert [int(line[len(str(broken)) + 1:].split(":", 1)[0]) for line in lines] == [7, 8, 9]
+    assert [int(line[len(str(broken)) + 1 :].split(":", 1)[0]) for line in lines] == [7, 8, 9]
     assert "25:00" in lines[0]
     assert "title" in lines[1]
     assert "colour" in lines[2]
@@ -109,14 +109,24 @@ def test_check_of_a_missing_file(capsys, tmp_path):
 
 
 def test_python_dash_m_kiosk_check(programme, tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "kiosk", "check", str(programme)],
-                        capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    ok = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", str(programme)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "ca. 14:22" in ok.stdout
     broken = tmp_path / "kapot.yaml"
     broken.write_text(BROKEN, encoding="utf-8")
-    bad = subprocess.run([sys.executable, "-m", "kiosk", "check", str(broken)],
-                         capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    bad = subprocess.run(
+        [sys.executable, "-m", "kiosk", "check", str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 1
     assert bad.stdout == ""
     assert "Traceback" not in bad.stderr
@@ -135,8 +145,13 @@ def test_now_json_during_the_walk_in(capsys, programme):
     assert (data["phase"], data["mode"], data["delay_minutes"]) == ("during", "clock", 0)
     assert data["announcement"] is None
     assert data["now"] == {
-        "id": "inloop", "title": "Inloop", "by": None, "kind": "walk-in",
-        "start": "13:30", "end": "14:00", "estimated": False,
+        "id": "inloop",
+        "title": "Inloop",
+        "by": None,
+        "kind": "walk-in",
+        "start": "13:30",
+        "end": "14:00",
+        "estimated": False,
     }
     assert data["next"]["title"] == "Opening en welkom"
     assert data["next"]["start"] == "14:00"
@@ -155,8 +170,13 @@ def test_now_json_the_end_is_next_but_never_now(capsys, programme):
     data = now_json(capsys, str(programme), "--at", "17:30")
     assert data["now"]["id"] == "borrel"
     assert data["next"] == {
-        "id": "einde", "title": "Einde", "by": None, "kind": "end",
-        "start": "18:00", "end": None, "estimated": False,
+        "id": "einde",
+        "title": "Einde",
+        "by": None,
+        "kind": "end",
+        "start": "18:00",
+        "end": None,
+        "estimated": False,
     }
 
 
@@ -206,7 +226,9 @@ def test_now_with_a_deleted_host_item_follows_the_clock(capsys, programme):
     statefile.write(programme.with_name("programme.state.json"), live)
     text = programme.read_text(encoding="utf-8").replace(
         "  - title: Lezing Blik op de gemeenschap\n"
-        "    by: Marcel Spierts (zelfstandig onderzoeker en publicist)\n", "")
+        "    by: Marcel Spierts (zelfstandig onderzoeker en publicist)\n",
+        "",
+    )
     programme.write_text(text, encoding="utf-8")
     data = now_json(capsys, str(programme), "--at", "15:00")
     assert (data["mode"], data["delay_minutes"]) == ("clock", 0)
@@ -247,7 +269,10 @@ def test_a_bad_at_is_one_line_without_a_traceback(capsys, programme, bad):
 def test_a_bad_at_in_a_real_process(programme, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "now", str(programme), "--at", "half drie"],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
     )
     assert result.returncode != 0
     assert result.stdout == ""

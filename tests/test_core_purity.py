@@ -48,7 +48,12 @@ def test_check_and_now_run_without_textual(tmp_path):
 
 def assert_pure(code: str, cwd: Path) -> None:
     """Run `code` in a fresh interpreter, where nothing has imported Textual yet."""
-    result = subprocess.run([sys.executable, "-c", code + "print('pure')\n"],
-                            capture_output=True, text=True, timeout=60, cwd=cwd)
+    result = subprocess.run(
+        [sys.executable, "-c", code + "print('pure')\n"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "pure"

@@ -62,8 +62,9 @@ async def test_broken_save_keeps_the_last_good_programme_and_names_the_line(
         await pilot.pause()
         assert text_of(app, "#now-title") == GOOD_TITLE
         problem = text_of(app, "#problem")
-        line = good.splitlines().index(
-            next(x for x in good.splitlines() if "start: 14.00" in x)) + 1
+        line = (
+            good.splitlines().index(next(x for x in good.splitlines() if "start: 14.00" in x)) + 1
+        )
         assert f"programme.yaml:{line}:" in problem
         assert "14.75" in problem and "het laatste goede programma blijft staan" in problem
         programme_file.write_text(good)  # fixed
@@ -107,9 +108,11 @@ async def test_reload_during_host_mode_keeps_the_place_and_announcement(
         await pilot.press("n", "m", *"Koffie", "enter")
         await pilot.pause()
         assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
-        text = programme_file.read_text().replace(
-            "by: Mariël van Pelt en Sanneke Verweij (Movisie)", "by: Mariël van Pelt"
-        ).replace("{title: Pauze, kind: break}", "{title: Pauze, kind: break, duration: 15}", 1)
+        text = (
+            programme_file.read_text()
+            .replace("by: Mariël van Pelt en Sanneke Verweij (Movisie)", "by: Mariël van Pelt")
+            .replace("{title: Pauze, kind: break}", "{title: Pauze, kind: break, duration: 15}", 1)
+        )
         programme_file.write_text(text)
         settle(app)
         await pilot.pause()
@@ -125,7 +128,8 @@ async def test_renaming_the_hosts_item_keeps_the_place(kiosk, programme_file: Pa
         await pilot.press("n")
         await pilot.pause()
         text = programme_file.read_text().replace(
-            "title: Onderzoek opbouwwerk De Schoor", "title: Onderzoek naar opbouwwerk")
+            "title: Onderzoek opbouwwerk De Schoor", "title: Onderzoek naar opbouwwerk"
+        )
         programme_file.write_text(text)
         settle(app)
         await pilot.pause()
@@ -140,7 +144,9 @@ async def test_deleting_the_hosts_item_falls_back_to_the_clock(kiosk, programme_
         await pilot.pause()
         text = programme_file.read_text().replace(
             "  - title: Onderzoek opbouwwerk De Schoor\n"
-            "    by: Mariël van Pelt en Sanneke Verweij (Movisie)\n", "")
+            "    by: Mariël van Pelt en Sanneke Verweij (Movisie)\n",
+            "",
+        )
         programme_file.write_text(text)
         settle(app)
         await pilot.pause()

@@ -44,21 +44,40 @@ def served(tmp_path: Path):
 
 
 def _settings(tmp_path: Path, **changes) -> Settings:
-    return replace(Settings(programme_path=tmp_path / "a b" / "programme.yaml",
-                            state_path=Path("live state.json"), follow=True), **changes)
+    return replace(
+        Settings(
+            programme_path=tmp_path / "a b" / "programme.yaml",
+            state_path=Path("live state.json"),
+            follow=True,
+        ),
+        **changes,
+    )
 
 
 # -- the command each session runs ------------------------------------------------------------
+
 
 def test_follower_command_passes_the_options_through_quoted_and_absolute(tmp_path: Path) -> None:
     css = tmp_path / "brand $1.tcss"
     settings = _settings(tmp_path, speed=60.0, theme="light", css=css)
     args = shlex.split(follower_command(settings, AT))
     assert args == [
-        sys.executable, "-m", "kiosk", "run", str(tmp_path / "a b" / "programme.yaml"),
-        "--follow", "--state", str(Path.cwd() / "live state.json"),
-        "--at", "2022-11-22T13:45:00+01:00", "--speed", "60.0", "--theme", "light",
-        "--css", str(css),
+        sys.executable,
+        "-m",
+        "kiosk",
+        "run",
+        str(tmp_path / "a b" / "programme.yaml"),
+        "--follow",
+        "--state",
+        str(Path.cwd() / "live state.json"),
+        "--at",
+        "2022-11-22T13:45:00+01:00",
+        "--speed",
+        "60.0",
+        "--theme",
+        "light",
+        "--css",
+        str(css),
     ]
 
 
@@ -83,6 +102,7 @@ def _at(args: list[str]) -> datetime:
 
 # -- the host ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.1.1", "localhost", "::1"])
 def test_loopback_hosts_need_no_warning(host: str) -> None:
     assert is_loopback(host) and warning(host, 8000) is None
@@ -100,9 +120,21 @@ def test_a_port_in_use_is_one_line_and_exit_1(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "kiosk", "serve", str(PROGRAMME), "--port", str(port),
-             "--state", str(tmp_path / "live.json")],
-            capture_output=True, text=True, timeout=20)
+            [
+                sys.executable,
+                "-m",
+                "kiosk",
+                "serve",
+                str(PROGRAMME),
+                "--port",
+                str(port),
+                "--state",
+                str(tmp_path / "live.json"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
     assert done.returncode == 1
     assert done.stdout == "" and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "in use" in done.stderr
@@ -116,6 +148,7 @@ def test_a_port_out_of_range_is_one_line_and_exit_1(tmp_path: Path, port: int, c
 
 
 # -- the page and its sessions ----------------------------------------------------------------
+
 
 async def test_page_is_titled_by_the_event_and_points_at_this_server(served) -> None:
     async with aiohttp.ClientSession() as client, client.get(served.url) as response:
@@ -152,8 +185,12 @@ async def test_a_session_follows_the_hosts_position_and_announcement(served) -> 
         live = start_item(Live(), programme, 1, AT)  # the host: "Opening en welkom" starts now
         statefile.write(served.state, announce(live, "Koffie staat klaar"))
         seen = len(page.output)
-        await page.until(lambda: "Opening en welkom" in now_titles(page.output[seen:])
-                         and "Koffie staat klaar" in screen_text(page.output[seen:]))
+        await page.until(
+            lambda: (
+                "Opening en welkom" in now_titles(page.output[seen:])
+                and "Koffie staat klaar" in screen_text(page.output[seen:])
+            )
+        )
 
 
 async def test_stopping_the_server_closes_its_tabs_and_ends_their_kiosks(served) -> None:

@@ -46,7 +46,10 @@ def test_round_trip_keeps_state_and_history(tmp_path):
     s1 = snapshot(leercafe(), live.state, at("15:10"))
     s2 = snapshot(leercafe(), back.state, at("15:10"))
     assert (s2.mode, s2.delay_minutes, s2.now.item.id, s2.announcement) == (
-        s1.mode, s1.delay_minutes, s1.now.item.id, s1.announcement,
+        s1.mode,
+        s1.delay_minutes,
+        s1.now.item.id,
+        s1.announcement,
     )
     assert s2.now.start == s1.now.start
 
@@ -133,8 +136,7 @@ def test_a_write_interrupted_while_writing_keeps_the_old_file(tmp_path, monkeypa
 
 # -- damaged files -------------------------------------------------------------------------
 
-GOOD = json.loads(statefile.dumps(Live(State(mode="host", item_id="x",
-                                             started_at=at("15:00")))))
+GOOD = json.loads(statefile.dumps(Live(State(mode="host", item_id="x", started_at=at("15:00")))))
 
 
 def variant(**changes) -> bytes:

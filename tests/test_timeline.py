@@ -75,8 +75,17 @@ FIXED_END = loads(
 def test_the_leercafe_resolves_to_the_published_and_estimated_times():
     p = leercafe()
     assert [hm(i.start) for i in p.items] == [
-        "13:30", "14:00", "14:22", "14:45", "15:07", "15:30", "15:52", "16:15", "16:37",
-        "17:00", "18:00",
+        "13:30",
+        "14:00",
+        "14:22",
+        "14:45",
+        "15:07",
+        "15:30",
+        "15:52",
+        "16:15",
+        "16:37",
+        "17:00",
+        "18:00",
     ]
     assert [i.estimated for i in p.items] == [False, False] + [True] * 7 + [False, False]
     assert hm(p.close) == "18:00"
@@ -253,8 +262,15 @@ def test_a_delay_too_big_for_the_room_is_squeezed_before_the_fixed_item():
 def test_items_that_fit_before_the_fixed_item_are_at_planned_plus_delay():
     live = host("onderzoek-opbouwwerk-de-schoor", "14:40")  # 18 min late; 16:37 + 18 fits
     s = snap("14:41", live.state)
-    assert starts(s)[idx("lezing-blik-op-de-gemeenschap"):] == [
-        "15:03", "15:25", "15:48", "16:10", "16:33", "16:55", "17:00", "18:00",
+    assert starts(s)[idx("lezing-blik-op-de-gemeenschap") :] == [
+        "15:03",
+        "15:25",
+        "15:48",
+        "16:10",
+        "16:33",
+        "16:55",
+        "17:00",
+        "18:00",
     ]
 
 
@@ -347,7 +363,7 @@ def test_shift_in_clock_mode_moves_the_rest_not_the_current_item():
     assert hm(s.now.start) == "14:22" and not s.now.moved
     assert hm(s.next.start) == "14:50"
     assert starts(s)[:3] == ["13:30", "14:00", "14:22"]
-    assert starts(s)[idx("borrel"):] == ["17:00", "18:00"]
+    assert starts(s)[idx("borrel") :] == ["17:00", "18:00"]
     # the item runs until the shifted next one
     assert snap("14:47", live.state).now.item.id == "onderzoek-opbouwwerk-de-schoor"
     assert snap("14:50", live.state).now.item.id == "lezing-blik-op-de-gemeenschap"
@@ -421,9 +437,13 @@ def test_small_drift_is_not_worth_a_line():
 
 def test_deleted_host_item_falls_back_to_the_clock():
     live = shift(host("lezing-blik-op-de-gemeenschap", "15:00"), 5, at("15:01"))
-    edited = loads(PROGRAMME.read_text(encoding="utf-8").replace(
-        "  - title: Lezing Blik op de gemeenschap\n"
-        "    by: Marcel Spierts (zelfstandig onderzoeker en publicist)\n", ""))
+    edited = loads(
+        PROGRAMME.read_text(encoding="utf-8").replace(
+            "  - title: Lezing Blik op de gemeenschap\n"
+            "    by: Marcel Spierts (zelfstandig onderzoeker en publicist)\n",
+            "",
+        )
+    )
     assert edited.index_of("lezing-blik-op-de-gemeenschap") is None
     fixed, gone = reconcile(live, edited)
     assert gone == "lezing-blik-op-de-gemeenschap"
@@ -506,7 +526,7 @@ def test_property_leercafe_snapshot_at_any_instant(seconds):
     check_snapshot(s, t)
     if s.now is not None:
         # clock mode: now is the last item whose start is at or before t
-        later = [i for i in leercafe().items[s.now.index + 1:] if i.kind != "end"]
+        later = [i for i in leercafe().items[s.now.index + 1 :] if i.kind != "end"]
         assert all(i.start > t for i in later)
 
 

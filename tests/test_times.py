@@ -186,5 +186,3 @@ def test_on_day_and_midnight_after_follow_the_wall_clock_on_a_dst_day() -> None:
     spring = date(2023, 3, 26)
     assert on_day(spring, 14, 0, TZ).hour == 14
     assert midnight_after(spring, TZ) == pendulum.datetime(2023, 3, 27, tz=TZ)
-
-

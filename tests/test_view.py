@@ -20,8 +20,9 @@ from kiosk.files.loader import loads
 NL, EN = Words("nl"), Words("en")
 
 
-def show(when: str, words: Words = NL, state: State | None = None,
-         programme: Programme | None = None) -> Screen:
+def show(
+    when: str, words: Words = NL, state: State | None = None, programme: Programme | None = None
+) -> Screen:
     return screen(snap(when, state, programme), words)
 
 
@@ -182,8 +183,9 @@ def test_before_the_start_a_shift_moves_the_walk_in_headline():
 # -- after ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("words", "text"), [(NL, "Bedankt voor je komst"),
-                                             (EN, "Thank you for coming")])
+@pytest.mark.parametrize(
+    ("words", "text"), [(NL, "Bedankt voor je komst"), (EN, "Thank you for coming")]
+)
 def test_after_the_close_thanks(words, text):
     s = show("18:30", words)
     assert s.look == "after"
@@ -217,8 +219,9 @@ def test_the_host_started_item_is_no_longer_approx():
     assert not s.now_times.startswith("ca.")
 
 
-@pytest.mark.parametrize(("words", "text"), [(NL, "loopt ca. 10 min uit"),
-                                             (EN, "running about 10 min late")])
+@pytest.mark.parametrize(
+    ("words", "text"), [(NL, "loopt ca. 10 min uit"), (EN, "running about 10 min late")]
+)
 def test_drift_is_said_in_words(words, text):
     s = show("14:56", words, host(3, "14:55"))  # Lezing, planned ca. 14:45
     assert s.drift == text
@@ -236,9 +239,13 @@ def test_announcement_banner_and_blank():
 
 
 def test_titles_are_shown_as_written():
-    p = replace(leercafe(), items=tuple(
-        replace(i, title="Workshop [zaal 2] [b]vet[/b]") if i.id == "opening-en-welkom" else i
-        for i in leercafe().items))
+    p = replace(
+        leercafe(),
+        items=tuple(
+            replace(i, title="Workshop [zaal 2] [b]vet[/b]") if i.id == "opening-en-welkom" else i
+            for i in leercafe().items
+        ),
+    )
     s = show("14:10", programme=p)
     assert s.now_title == "Workshop [zaal 2] [b]vet[/b]"
 
@@ -260,10 +267,13 @@ def test_rows_window_starts_one_before_the_current_item():
         "Pauze",
     ]
     assert marks(rs) == [
-        ("✓", "past"), ("▶", "now"), ("›", "next"), ("\u00a0", "later"), ("\u00a0", "later"),
+        ("✓", "past"),
+        ("▶", "now"),
+        ("›", "next"),
+        ("\u00a0", "later"),
+        ("\u00a0", "later"),
     ]
-    assert [r.time for r in rs] == ["ca. 14:22", "ca. 14:45", "ca. 15:07", "ca. 15:30",
-                                    "ca. 15:52"]
+    assert [r.time for r in rs] == ["ca. 14:22", "ca. 14:45", "ca. 15:07", "ca. 15:30", "ca. 15:52"]
     assert rs[1].by == "Marcel Spierts (zelfstandig onderzoeker en publicist)"
 
 

@@ -46,19 +46,17 @@ def start_item(live: Live, programme: Programme, index: int, now: datetime) -> L
     index = max(0, min(index, len(programme.items) - 1))
     item = programme.items[index]
     return live.apply(
-        replace(live.state, mode="host", item_id=item.id, started_at=now, shift=0,
-                shift_from=None)
+        replace(live.state, mode="host", item_id=item.id, started_at=now, shift=0, shift_from=None)
     )
 
 
 def follow_clock(live: Live) -> Live:
-    return live.apply(replace(live.state, mode="clock", item_id=None, started_at=None, shift=0,
-                              shift_from=None))
+    return live.apply(
+        replace(live.state, mode="clock", item_id=None, started_at=None, shift=0, shift_from=None)
+    )
 
 
-def shift(
-    live: Live, minutes: int, now: datetime, pin: tuple[str, datetime] | None = None
-) -> Live:
+def shift(live: Live, minutes: int, now: datetime, pin: tuple[str, datetime] | None = None) -> Live:
     """Move the rest of the programme. In clock mode `pin` is what is on now and where it
     started, so that only what is still to come moves, however often the host presses."""
     s = live.state
@@ -96,8 +94,10 @@ def reconcile(
     if renamed is not None:
         return Live(replace(s, item_id=renamed), live.history), None
     gone = s.item_id or "?"
-    return Live(replace(s, mode="clock", item_id=None, started_at=None, shift=0,
-                        shift_from=None), live.history), gone
+    return Live(
+        replace(s, mode="clock", item_id=None, started_at=None, shift=0, shift_from=None),
+        live.history,
+    ), gone
 
 
 def _renamed(item_id: str | None, programme: Programme, previous: Programme | None) -> str | None:

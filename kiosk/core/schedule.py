@@ -92,18 +92,19 @@ def resolve(drafts: list[Draft]) -> tuple[list[Slot], int | None, list[tuple[int
     for n, a in enumerate(anchors):
         b = anchors[n + 1] if n + 1 < len(anchors) else len(drafts)
         limit = drafts[b].start if b < len(drafts) else (close if close is not None else DAY)
-        assert limit is not None and drafts[a].start is not None
-        if drafts[a].end is not None and drafts[a].end > limit and b < len(drafts):
+        begin, end_a = drafts[a].start, drafts[a].end
+        assert limit is not None and begin is not None
+        if end_a is not None and end_a > limit and b < len(drafts):
             # say so in the words the organiser used (an end), not as a sum of durations
             problems.append(
                 (
                     drafts[a].line,
-                    f"ends at {_clock(drafts[a].end)}, after the next start"
+                    f"ends at {_clock(end_a)}, after the next start"
                     f" ({_clock(limit)}, line {drafts[b].line})",
                 )
             )
             continue
-        _fill(drafts, a, b, drafts[a].start, limit, starts, problems)
+        _fill(drafts, a, b, begin, limit, starts, problems)
     if problems:
         return [], None, problems
     if close is None and last.duration is not None:
@@ -139,7 +140,9 @@ def _fill(
     """Lay items a..b-1 over begin..limit: durations as given, the rest share what is left."""
     span = limit - begin
     lengths = [
-        d.duration if d.duration is not None else (d.end - d.start if d.end is not None else None)
+        d.duration
+        if d.duration is not None
+        else (d.end - d.start if d.end is not None and d.start is not None else None)
         for d in drafts[a:b]
     ]
     given = sum(x for x in lengths if x is not None)

@@ -122,8 +122,11 @@ class Timeline:
         if self.mode == "host" or delay:
             self._move(delay, floor)
         # without a close the last item runs to midnight: then the afternoon is over
-        self.cutoff = self.close if self.close is not None else midnight_after(
-            programme.event.date, programme.event.timezone).timestamp()
+        self.cutoff = (
+            self.close
+            if self.close is not None
+            else midnight_after(programme.event.date, programme.event.timezone).timestamp()
+        )
         self._ends = self._expected_ends()
 
     def _move(self, delay: float, floor: float | None) -> None:
@@ -132,8 +135,11 @@ class Timeline:
             starts[b] = self.pinned
         # the next fixed item still ahead keeps its time; one already passed moves like the rest
         fixed = next(
-            (i for i in range(b + 1, len(items))
-             if items[i].fixed and (floor is None or self.planned[i] > floor)),
+            (
+                i
+                for i in range(b + 1, len(items))
+                if items[i].fixed and (floor is None or self.planned[i] > floor)
+            ),
             None,
         )
         stop = fixed if fixed is not None else len(items)
@@ -215,8 +221,11 @@ class Timeline:
         items = self.programme.items
         k = self.current_index(t)
         if k is None:
-            phase = AFTER if t >= self.cutoff or (
-                self.mode == "host" and items[self.base].is_end) else BEFORE
+            phase = (
+                AFTER
+                if t >= self.cutoff or (self.mode == "host" and items[self.base].is_end)
+                else BEFORE
+            )
         else:
             phase = DURING
         now = self.entry(k) if k is not None else None

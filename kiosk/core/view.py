@@ -101,15 +101,17 @@ def screen(snap: Snapshot, words: Words) -> Screen:
         progress = _whole_minutes(snap.progress, now)
         remaining = snap.remaining
         if kind == "break" and nxt is not None:
-            now_left = words("break_resume", t=start_text(nxt, words),
-                             d=words.span(nxt.start - snap.at))
+            now_left = words(
+                "break_resume", t=start_text(nxt, words), d=words.span(nxt.start - snap.at)
+            )
         elif kind == "drinks" and now.end is not None:
             now_left = words("drinks_until", t=hhmm(now.end))
         elif remaining is not None:
             now_left = words("left", d=words.span(remaining))
         if remaining is not None and kind != "drinks":
-            left_digits = _digits(remaining if kind != "break" or nxt is None
-                                  else nxt.start - snap.at)
+            left_digits = _digits(
+                remaining if kind != "break" or nxt is None else nxt.start - snap.at
+            )
 
     if nxt is not None:
         next_label = words("next")
@@ -118,7 +120,8 @@ def screen(snap: Snapshot, words: Words) -> Screen:
         at = start_text(nxt, words)
         next_digits = hhmm(nxt.start)
         next_when = (
-            words("starting") if until.total_seconds() < 30
+            words("starting")
+            if until.total_seconds() < 30
             else words("at_in", t=at, d=words.span(until))
         )
     return Screen(
@@ -194,8 +197,9 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
             state, mark = "next", "›"
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
-        out.append(Row(mark, start_text(entry, words), entry.item.title, entry.item.by or "",
-                       state))
+        out.append(
+            Row(mark, start_text(entry, words), entry.item.title, entry.item.by or "", state)
+        )
     return out
 
 
@@ -209,7 +213,7 @@ def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
         return []
     current = next((n for n, r in enumerate(rows) if r.state != "past"), len(rows))
     first = max(0, min(current - 1, len(rows) - height))
-    return rows[first:first + height]
+    return rows[first : first + height]
 
 
 def status(snap: Snapshot, words: Words, state_path: str, follower: bool) -> str:
@@ -222,5 +226,6 @@ def status(snap: Snapshot, words: Words, state_path: str, follower: bool) -> str
         mode = words("mode_host", title=entry.item.title, t=hhmm(entry.start))
     else:
         mode = words("mode_clock")
-    return " · ".join((mode, words("delay", n=snap.delay_minutes),
-                       words("state_file", path=state_path)))
+    return " · ".join(
+        (mode, words("delay", n=snap.delay_minutes), words("state_file", path=state_path))
+    )

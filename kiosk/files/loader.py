@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 import pendulum
 import yaml
@@ -45,6 +46,15 @@ YEARS = (1900, 2999)  # beyond these, instants overflow (9999-12-31 + a day) or 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TRUE = {"true", "yes", "on", "ja"}
 _FALSE = {"false", "no", "off", "nee"}
+
+
+class _Mark(Protocol):  # PyYAML's and libyaml's marks alike
+    line: int
+
+
+def _line(mark: _Mark | None) -> int:
+    """The 1-based line of a parser event (line 1 when PyYAML gives no mark)."""
+    return mark.line + 1 if mark is not None else 1
 
 
 def load(path: str | Path) -> Programme:
@@ -103,6 +113,7 @@ class _Reader:
         if not isinstance(root, MappingNode):
             self.fail(root or 1, "must be a mapping with 'event:' and 'programme:'")
             self.done()
+        assert isinstance(root, MappingNode)  # done() raised otherwise
         top = self._fields(root, TOP_FIELDS, "top level")
         for key in TOP_FIELDS:
             if key not in top:
@@ -147,12 +158,12 @@ class _Reader:
         depth = 0
         for ev in yaml.parse(text, Loader=loader):
             if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
-                self.fail(ev.start_mark.line + 1, "anchors and aliases (& and *) are not allowed")
+                self.fail(_line(ev.start_mark), "anchors and aliases (& and *) are not allowed")
                 return None
             if isinstance(ev, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    self.fail(ev.start_mark.line + 1, "not valid YAML: nested too deeply")
+                    self.fail(_line(ev.start_mark), "not valid YAML: nested too deeply")
                     return None
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
@@ -184,7 +195,7 @@ class _Reader:
                 if required:
                     self.fail(node, f"{what} is empty")
                 return None
-            return node.value.strip()
+            return str(node.value).strip()
         self.fail(node, f"{what} must be text")
         return None
 
@@ -261,7 +272,7 @@ class _Reader:
             address=(self._text(f["address"], "address") or "") if "address" in f else "",
         )
 
-    def _items(self, node: Node) -> list[tuple[dict, Draft]]:
+    def _items(self, node: Node) -> list[tuple[dict[str, Any], Draft]]:
         if not isinstance(node, SequenceNode):
             self.fail(node, "'programme:' must be a list of items, each starting with '- '")
             return []
@@ -274,14 +285,14 @@ class _Reader:
                 out.append(parsed)
         return out
 
-    def _item(self, node: Node) -> tuple[dict, Draft] | None:
+    def _item(self, node: Node) -> tuple[dict[str, Any], Draft] | None:
         if not isinstance(node, MappingNode):
             self.fail(node, "an item must be a mapping like {start: 14:00, title: Opening}")
             self.times_ok = False  # the items around it would be scheduled without it
             return None
         line = node.start_mark.line + 1
         f = self._fields(node, ITEM_FIELDS, "item")
-        fields: dict = {"line": line}
+        fields: dict[str, Any] = {"line": line}
         if "title" not in f:
             self.fail(node, "the item has no title")
         else:
@@ -334,13 +345,13 @@ class _Reader:
 
     # -- resolving -------------------------------------------------------------------------
 
-    def _plan(self, parsed: list[tuple[dict, Draft]]) -> tuple[list[Slot], int | None]:
+    def _plan(self, parsed: list[tuple[dict[str, Any], Draft]]) -> tuple[list[Slot], int | None]:
         slots, close, problems = resolve([d for _, d in parsed])
         for line, message in problems:
             self.fail(line or 1, message)
         return slots, close
 
-    def _check_ids(self, parsed: list[tuple[dict, Draft]]) -> None:
+    def _check_ids(self, parsed: list[tuple[dict[str, Any], Draft]]) -> None:
         explicit: dict[str, int] = {}
         for fields, _ in parsed:
             item_id = fields.get("id")
@@ -354,7 +365,7 @@ class _Reader:
     def _build(
         self,
         event: Event,
-        parsed: list[tuple[dict, Draft]],
+        parsed: list[tuple[dict[str, Any], Draft]],
         slots: list[Slot],
         close: int | None,
     ) -> Programme:

@@ -111,8 +111,9 @@ def parse(text: str) -> Live:
     if not isinstance(history, list):
         raise ValueError("history is not a list")
     try:
-        return Live(_state_from_json(data.get("state")),
-                    tuple(_state_from_json(h) for h in history))
+        return Live(
+            _state_from_json(data.get("state")), tuple(_state_from_json(h) for h in history)
+        )
     except (TypeError, ValueError, OverflowError) as exc:
         raise ValueError(str(exc)) from None
     except Exception as exc:  # pendulum's parser raises its own kinds on odd text

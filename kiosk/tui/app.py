@@ -194,8 +194,7 @@ class KioskApp(App[int]):
             live = Live()
             if not self.settings.follow:
                 aside = str(exc.aside) if exc.aside else str(self.settings.state_path)
-                self.notify(self.words("state_damaged", path=aside), severity="warning",
-                            timeout=10)
+                self.notify(self.words("state_damaged", path=aside), severity="warning", timeout=10)
         live, gone = reconcile(live, self.programme)
         if gone and not self.settings.follow:
             self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
@@ -211,8 +210,11 @@ class KioskApp(App[int]):
         try:
             statefile.write(self.settings.state_path, live)
         except OSError as exc:
-            self.notify(self.words("state_unwritable", error=exc.strerror or exc),
-                        severity="error", timeout=8)
+            self.notify(
+                self.words("state_unwritable", error=exc.strerror or exc),
+                severity="error",
+                timeout=8,
+            )
         self.tick()
 
     # -- host keys -------------------------------------------------------------------------

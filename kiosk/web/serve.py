@@ -38,8 +38,10 @@ def warning(host: str, port: int) -> str | None:
     """What to say when the display is open to more than this machine."""
     if is_loopback(host):
         return None
-    return (f"kiosk: warning: {host} is not loopback: anyone on that network can watch "
-            f"this display on port {port}")
+    return (
+        f"kiosk: warning: {host} is not loopback: anyone on that network can watch "
+        f"this display on port {port}"
+    )
 
 
 def url(host: str, port: int) -> str:
@@ -49,8 +51,16 @@ def url(host: str, port: int) -> str:
 def follower_command(settings: Settings, at: datetime | None) -> str:
     """The shell command for one browser session: `kiosk run --follow`, paths made absolute
     because textual-serve runs it through a shell that only shares our working directory."""
-    args = [sys.executable, "-m", "kiosk", "run", str(settings.programme_path.resolve()),
-            "--follow", "--state", str(settings.state_path.resolve())]
+    args = [
+        sys.executable,
+        "-m",
+        "kiosk",
+        "run",
+        str(settings.programme_path.resolve()),
+        "--follow",
+        "--state",
+        str(settings.state_path.resolve()),
+    ]
     if at is not None:
         args += ["--at", at.isoformat()]  # with its offset: unambiguous in the DST fold hour
     if settings.speed != 1.0:
@@ -73,7 +83,7 @@ class KioskServer(Server):
         self.sessions: set[asyncio.Task[object]] = set()  # one per open tab
         super().__init__(command="", host=host, port=port, title=title)
 
-    @property  # type: ignore[override]
+    @property
     def command(self) -> str:
         """Read by Server.handle_websocket once per browser session."""
         return follower_command(self.settings, self.clock.now() if self.clock.rehearsal else None)
@@ -118,7 +128,8 @@ class KioskServer(Server):
         assert isinstance(response, web.Response) and response.text is not None
         # textual-serve's page has no <title>; the tab should name the event.
         response.text = response.text.replace(
-            "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>", 1)
+            "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>", 1
+        )
         return response
 
     async def run(self) -> int:
@@ -129,8 +140,9 @@ class KioskServer(Server):
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C interrupts
                 loop.add_signal_handler(sig, stop.set)
-        runner = web.AppRunner(await self._make_app(), handle_signals=False,
-                               shutdown_timeout=SHUTDOWN)
+        runner = web.AppRunner(
+            await self._make_app(), handle_signals=False, shutdown_timeout=SHUTDOWN
+        )
         await runner.setup()
         try:
             try:
@@ -139,12 +151,13 @@ class KioskServer(Server):
                 why = exc.strerror or str(exc)
                 if exc.errno == errno.EADDRINUSE:
                     why = "the port is in use (another kiosk serve?); choose another with --port"
-                print(f"kiosk: cannot serve at {url(self.host, self.port)}: {why}",
-                      file=sys.stderr)
+                print(f"kiosk: cannot serve at {url(self.host, self.port)}: {why}", file=sys.stderr)
                 return 1
             self.port = runner.addresses[0][1]  # the one the system chose for --port 0
-            print(f"kiosk: serving {self.title} at {url(self.host, self.port)} (Ctrl+C stops)",
-                  flush=True)
+            print(
+                f"kiosk: serving {self.title} at {url(self.host, self.port)} (Ctrl+C stops)",
+                flush=True,
+            )
             if text := warning(self.host, self.port):
                 print(text, file=sys.stderr, flush=True)
             await stop.wait()
@@ -155,15 +168,16 @@ class KioskServer(Server):
 
 
 class _OneLine(logging.Formatter):
-    def formatException(self, ei) -> str:
+    def formatException(self, ei: object) -> str:
         return ""
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Serve the display until stopped: 0; or 1 with one line when it cannot."""
     if not 0 <= port <= 65535:  # the socket would say it with a traceback
-        print(f"kiosk: --port {port}: give a port from 1 to 65535 (0: any free one)",
-              file=sys.stderr)
+        print(
+            f"kiosk: --port {port}: give a port from 1 to 65535 (0: any free one)", file=sys.stderr
+        )
         return 1
     try:
         programme = load(settings.programme_path)  # cli checked it; again for title and zone

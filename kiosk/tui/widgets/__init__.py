@@ -9,5 +9,11 @@ from kiosk.tui.widgets.now_panel import NowPanel
 from kiosk.tui.widgets.programme_list import ProgrammeList
 
 __all__ = [
-    "Banner", "EventHeader", "Headline", "Line", "NextPanel", "NowPanel", "ProgrammeList",
+    "Banner",
+    "EventHeader",
+    "Headline",
+    "Line",
+    "NextPanel",
+    "NowPanel",
+    "ProgrammeList",
 ]

@@ -11,5 +11,9 @@ class NextPanel(Panel):
         super().__init__("next", {"title": "title", "when": "when"}, id=id)
 
     def show(self, screen: Screen) -> None:
-        self.fill(screen.next_label if screen.next_title else "", screen.next_digits,
-                  title=screen.next_title, when=screen.next_when)
+        self.fill(
+            screen.next_label if screen.next_title else "",
+            screen.next_digits,
+            title=screen.next_title,
+            when=screen.next_when,
+        )
