@@ -40,9 +40,9 @@ from kiosk.core.live import Live, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
-from kiosk.core.timeline import snapshot
+from kiosk.core.timeline import Timeline, snapshot
 from kiosk.core.times import parse_when
-from kiosk.core.view import screen
+from kiosk.core.view import board
 from kiosk.core.words import Words
 from kiosk.files import statefile
 from kiosk.files.clock import FixedClock
@@ -335,7 +335,7 @@ class Soak:
                 self.fail(f"the kiosk wrote a state file it cannot read: {exc.reason}")
             if on_disk != self.live:
                 self.fail("the state file does not hold the host's place")
-        view = screen(
+        view = board(
             snapshot(self.programme, self.live.state, self.clock.now()),
             Words(self.programme.event.language),
         )
@@ -354,9 +354,9 @@ class Soak:
         }
         wanted = {
             "blank": view.blank,
-            "clock": view.clock,
-            "now": view.now_title,
-            "next": view.next_title,
+            "clock": view.header.clock,
+            "now": view.now.title if view.now is not None else "",
+            "next": view.next.title if view.next is not None else "",
             "problem": self.problem,
         }
         for key, value in wanted.items():
@@ -364,6 +364,9 @@ class Soak:
                 self.fail(f"screen shows {key} {shown[key]!r}, the core says {value!r}")
         if bool(view.banner) != bool(shown["banner"]) or (view.banner or "") not in shown["banner"]:
             self.fail(f"banner {shown['banner']!r}, announcement {view.banner!r}")
+
+    def timeline(self) -> Timeline:
+        return Timeline(self.programme, self.live.state)
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -378,8 +381,10 @@ class Soak:
         else:
             self.trail.append(f"action {action}")
             app.action_host(action)
-        self.live = act(self.live, self.programme, action, self.clock.now())
-        self.written = self.written or not undo_nothing  # undo with nothing to undo writes nothing
+        live = act(self.live, self.timeline(), action, self.clock.now())
+        # what changes the live state is written; undo with nothing to undo writes nothing
+        self.written = self.written or (live != self.live and not undo_nothing)
+        self.live = live
         self.report.keys += 1
 
     async def announce(self, app: KioskApp, pilot: Pilot) -> None:
@@ -387,7 +392,7 @@ class Soak:
         await pilot.press("m")
         if blank:  # on a blank screen every host key only brings it back
             self.trail.append("key m (unblank)")
-            self.live = act(self.live, self.programme, "announce", self.clock.now())
+            self.live = act(self.live, self.timeline(), "announce", self.clock.now())
             self.written = True
             return
         text = self.rng.choice(TEXTS)
@@ -401,8 +406,9 @@ class Soak:
         else:  # pasted: Pilot spends ~50 ms a key waiting for the app to go idle
             app.screen.query_one(Input).value = text
             await pilot.press("enter")
-        self.live = act(self.live, self.programme, "announce", self.clock.now(), text)
-        self.written = True
+        live = act(self.live, self.timeline(), "announce", self.clock.now(), text)
+        self.written = self.written or live != self.live
+        self.live = live
         self.report.announcements += 1
 
     async def overlay(self, app: KioskApp, pilot: Pilot) -> None:
@@ -423,7 +429,7 @@ class Soak:
         self.mtime = max(self.mtime + 1_000_000, time.time_ns())
         os.utime(self.path, ns=(self.mtime, self.mtime))
 
-    def edit(self, app: KioskApp) -> None:
+    async def edit(self, app: KioskApp) -> None:
         if self.rng.random() < 0.5:
             event, items = mutate(self.event, self.items, self.rng)
             text = render(event, items, self.rng)
@@ -433,10 +439,10 @@ class Soak:
             data = broken(self.good_text, self.rng)
         if self.rng.random() < 0.2 and text:  # seen mid-save: cut off, then complete
             self.save(data[: len(data) // 3])
-            app.poll()
+            await app.poll().wait()
         self.save(data)
         for _ in range(3):  # the poll timer: a save is taken once it looks the same twice
-            app.poll()
+            await app.poll().wait()
         try:
             new = load(self.path)
         except ProgrammeError:
@@ -465,7 +471,7 @@ class Soak:
         elif roll < 0.46:
             await self.overlay(app, pilot)
         elif roll < 0.72:
-            self.edit(app)
+            await self.edit(app)
         elif roll < 0.82:
             self.damaged = damage(self.state_path, self.rng)
             self.trail.append(f"state file damaged: {self.damaged}")
@@ -475,6 +481,8 @@ class Soak:
             self.trail.append("tick")
         # let timers and the screen's refresh run; a full pause (>= 20 ms) only now and then
         await (pilot.pause() if self.report.steps % 8 == 0 else asyncio.sleep(0))
+        await app.flush()  # the workers' files written and read
+        await pilot.pause()  # and what they told the app handled
         self.check(app)
         self.report.steps += 1
         if self.watchdog:

@@ -9,8 +9,11 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import pytest
+from textual.pilot import Pilot
 
 from kiosk.core.live import State
 from kiosk.core.model import Programme
@@ -22,6 +25,7 @@ from kiosk.files.loader import load
 from kiosk.tui.app import KioskApp, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "tests" / "files" / "examples"
 PROGRAMME = ROOT / "programme.yaml"
 
 
@@ -70,9 +74,35 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
             theme=theme,
             follow=follow,
         )
-        return make_app(settings, programme, FixedClock(programme.event.timezone, start))
+        app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
+        heard: list[str] = []
+        original = app.notify
+
+        def notify(message: str, *args: Any, **kwargs: Any) -> None:
+            heard.append(str(message))
+            original(message, *args, **kwargs)
+
+        app.notify = notify  # type: ignore[method-assign]
+        NOTICES[app] = heard
+        return app
 
     return make
+
+
+NOTICES: WeakKeyDictionary[KioskApp, list[str]] = WeakKeyDictionary()
+
+
+def notices(app: KioskApp) -> list[str]:
+    """Every notice the app gave the host, in order."""
+    return NOTICES[app]
+
+
+async def look_at_files(app: KioskApp, pilot: Pilot[int], looks: int = 3) -> None:
+    """The poll timer, now: enough looks for a save to settle (one may have begun before it),
+    then the app handles what they found."""
+    for _ in range(looks):
+        await app.poll().wait()
+    await pilot.pause()
 
 
 def text_of(app: KioskApp, selector: str) -> str:

@@ -13,20 +13,21 @@ from kiosk.core.live import (
     start_item,
     toggle_blank,
 )
-from kiosk.core.model import Programme
-from kiosk.core.timeline import BEFORE, snapshot
-
-ACTIONS = ("next", "previous", "clock", "later", "earlier", "undo", "blank", "announce")
+from kiosk.core.timeline import BEFORE, Timeline
 
 
 def act(
-    live: Live, programme: Programme, action: str, now: datetime, text: str | None = None
+    live: Live, timeline: Timeline, action: str, now: datetime, text: str | None = None
 ) -> Live:
-    """The live state after the host's `action` at `now` (`text`: the announcement)."""
+    """The live state after the host's `action` at `now` (`text`: the announcement).
+
+    `timeline` is the one of `live.state`: the screen the host pressed the key on.
+    """
+    programme = timeline.programme
     if live.state.blank and action != "blank":
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
     if action in ("next", "previous"):
-        snap = snapshot(programme, live.state, now)
+        snap = timeline.snapshot(now)
         step = 1 if action == "next" else -1
         if snap.now is not None:
             index = snap.now.index + step
@@ -39,7 +40,7 @@ def act(
         return follow_clock(live)
     if action in ("later", "earlier"):
         minutes = SHIFT_STEP if action == "later" else -SHIFT_STEP
-        snap = snapshot(programme, live.state, now)
+        snap = timeline.snapshot(now)
         pin = (snap.now.item.id, snap.now.start) if snap.now is not None else None
         return shift(live, minutes, now, pin)
     if action == "undo":

@@ -6,8 +6,8 @@ from typing import Any
 
 from kiosk.core.live import State
 from kiosk.core.model import Programme
-from kiosk.core.timeline import Entry, Snapshot, timeline_for
-from kiosk.core.view import hhmm, screen, start_text
+from kiosk.core.timeline import Entry, Snapshot, Timeline
+from kiosk.core.view import board, hhmm, start_text
 from kiosk.core.words import Words
 
 
@@ -39,18 +39,18 @@ def snapshot_json(snap: Snapshot) -> dict[str, Any]:
 
 
 def now_text(snap: Snapshot, words: Words) -> str:
-    s = screen(snap, words)
-    lines = [f"{s.clock}  {s.title}"]
-    if s.headline:
-        lines.append(f"{s.headline} {s.countdown}".rstrip())
-    if s.now_title:
-        lines.append(f"{s.now_label}: {s.now_title}  {s.now_times}  {s.now_left}".rstrip())
-    if s.next_title:
-        lines.append(f"{s.next_label}: {s.next_title}  {s.next_when}")
-    if s.drift:
-        lines.append(s.drift)
-    if s.banner:
-        lines.append(f"» {s.banner}")
+    b = board(snap, words)
+    lines = [f"{b.header.clock}  {b.header.title}"]
+    if b.headline is not None:
+        lines.append(f"{b.headline.text} {b.headline.countdown}".rstrip())
+    if b.now is not None:
+        lines.append(f"{b.now.label}: {b.now.title}  {b.now.times}  {b.now.left}".rstrip())
+    if b.next is not None:
+        lines.append(f"{b.next.label}: {b.next.title}  {b.next.when}")
+    if b.drift:
+        lines.append(b.drift)
+    if b.banner:
+        lines.append(f"» {b.banner}")
     return "\n".join(lines)
 
 
@@ -58,7 +58,7 @@ def table(programme: Programme, state: State | None = None) -> str:
     """The resolved programme: one line an item, estimated starts marked."""
     event = programme.event
     words = Words(event.language)
-    timeline = timeline_for(programme, state or State())
+    timeline = Timeline(programme, state or State())
     entries = [timeline.entry(i) for i in range(len(programme.items))]
     times = [start_text(e, words) for e in entries]
     width = max(len(t) for t in times)

@@ -96,6 +96,7 @@ class Timeline:
 
     def __init__(self, programme: Programme, state: State):
         self.programme = programme
+        self.state = state
         items = programme.items
         self.planned = [i.start.timestamp() for i in items]
         self.mode = "clock"
@@ -216,7 +217,8 @@ class Timeline:
             k -= 1
         return k
 
-    def snapshot(self, at: datetime, state: State) -> Snapshot:
+    def snapshot(self, at: datetime) -> Snapshot:
+        state = self.state
         t = at.timestamp()
         items = self.programme.items
         k = self.current_index(t)
@@ -253,20 +255,9 @@ class Timeline:
         )
 
 
-_cache: dict[tuple[int, State], Timeline] = {}
-
-
-def timeline_for(programme: Programme, state: State) -> Timeline:
-    """The timeline for this programme and state, built once and reused every tick."""
-    key = (id(programme), state)
-    found = _cache.get(key)
-    if found is None or found.programme is not programme:
-        if len(_cache) > 8:
-            _cache.clear()
-        found = _cache[key] = Timeline(programme, state)
-    return found
-
-
 def snapshot(programme: Programme, state: State, at: datetime) -> Snapshot:
-    """What the screen shows at `at`: a pure function of programme, live state and time."""
-    return timeline_for(programme, state).snapshot(at, state)
+    """What the screen shows at `at`: a pure function of programme, live state and time.
+
+    Builds the timeline each call; whoever asks often (the app, every tick) keeps a Timeline.
+    """
+    return Timeline(programme, state).snapshot(at)

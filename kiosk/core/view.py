@@ -23,26 +23,56 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Screen:
-    look: str  # before, during, break, drinks, after: the CSS class of the screen
+class HeaderText:
+    """The event at the top, and the time."""
+
     title: str
     subtitle: str
-    date_line: str
-    venue_line: str
+    date: str
+    venue: str
     clock: str
-    headline: str  # before and after: the one big line
+
+
+@dataclass(frozen=True)
+class HeadlineText:
+    """Before and after the programme: one big line and a countdown."""
+
+    text: str
     countdown: str
-    now_label: str
-    now_title: str
-    now_by: str
-    now_times: str
-    now_left: str
-    left_digits: str  # the time left, for the big digits on large screens
-    progress: float | None
-    next_label: str
-    next_title: str
-    next_when: str
-    next_digits: str
+
+
+@dataclass(frozen=True)
+class NowText:
+    """What is on now."""
+
+    label: str
+    title: str
+    by: str
+    times: str
+    left: str
+    digits: str  # the time left, for the big digits on large screens
+    progress: float | None  # 0..1; None: no end to measure against
+
+
+@dataclass(frozen=True)
+class NextText:
+    """What comes next, and when."""
+
+    label: str
+    title: str
+    when: str
+    digits: str  # its start, for the big digits on large screens
+
+
+@dataclass(frozen=True)
+class Board:
+    """The whole screen as plain strings; a part that is None is not shown."""
+
+    look: str  # before, during, walk-in, break, drinks, after: the CSS class of the screen
+    header: HeaderText
+    headline: HeadlineText | None
+    now: NowText | None
+    next: NextText | None
     drift: str
     footer: str
     banner: str | None
@@ -63,92 +93,87 @@ def start_text(entry: Entry, words: Words) -> str:
     return text
 
 
-def screen(snap: Snapshot, words: Words) -> Screen:
+def board(snap: Snapshot, words: Words) -> Board:
     event = snap.programme.event
-    venue = event.venue
     today = snap.at.date()
-    look, headline, countdown = snap.phase, "", ""
-    now_label = now_title = now_by = now_times = now_left = left_digits = ""
-    next_label = next_title = next_when = next_digits = ""
-    progress = None
+    look = snap.phase
+    headline: HeadlineText | None = None
+    now: NowText | None = None
     nxt = snap.next
 
     if snap.phase == BEFORE:
         first = snap.programme.items[0]
         opens = snap.timeline.entry(0).start  # a shift before the start moves the doors too
         if today < event.date:
-            headline = words("on_day", date=words.day(event.date))
+            text = words("on_day", date=words.day(event.date))
         elif first.kind == "walk-in":
-            headline = words("walk_in_from", title=first.title, t=hhmm(opens))
+            text = words("walk_in_from", title=first.title, t=hhmm(opens))
         else:
-            headline = words("starts_at", t=hhmm(opens))
-        countdown = words("in", d=words.span(opens - snap.at))
+            text = words("starts_at", t=hhmm(opens))
+        headline = HeadlineText(text, words("in", d=words.span(opens - snap.at)))
         if first.kind == "walk-in" and len(snap.programme.items) > 1:
             nxt = snap.timeline.entry(1)
     elif snap.phase == AFTER:
-        headline = words("thanks")
-        if today > event.date:
-            countdown = words("was_on", date=words.day(event.date))
+        was = words("was_on", date=words.day(event.date)) if today > event.date else ""
+        headline = HeadlineText(words("thanks"), was)
         nxt = None
     elif snap.now is not None:
-        now = snap.now
-        kind = now.item.kind
-        look = kind if kind in ("break", "drinks", "walk-in") else "during"
-        now_label = words("now")
-        now_title = now.item.title
-        now_by = now.item.by or ""
-        now_times = _range(now, words)
-        progress = _whole_minutes(snap.progress, now)
-        remaining = snap.remaining
-        if kind == "break" and nxt is not None:
-            now_left = words(
-                "break_resume", t=start_text(nxt, words), d=words.span(nxt.start - snap.at)
-            )
-        elif kind == "drinks" and now.end is not None:
-            now_left = words("drinks_until", t=hhmm(now.end))
-        elif remaining is not None:
-            now_left = words("left", d=words.span(remaining))
-        if remaining is not None and kind != "drinks":
-            left_digits = _digits(
-                remaining if kind != "break" or nxt is None else nxt.start - snap.at
-            )
+        look, now = _now(snap, snap.now, words)
 
-    if nxt is not None:
-        next_label = words("next")
-        next_title = nxt.item.title
-        until = max(timedelta(0), nxt.start - snap.at)
-        at = start_text(nxt, words)
-        next_digits = hhmm(nxt.start)
-        next_when = (
-            words("starting")
-            if until.total_seconds() < 30
-            else words("at_in", t=at, d=words.span(until))
-        )
-    return Screen(
+    return Board(
         look=look,
-        title=event.title,
-        subtitle=event.subtitle,
-        date_line=words.day(event.date),
-        venue_line=venue.name,
-        clock=hhmm(snap.at),
+        header=HeaderText(
+            title=event.title,
+            subtitle=event.subtitle,
+            date=words.day(event.date),
+            venue=event.venue.name,
+            clock=hhmm(snap.at),
+        ),
         headline=headline,
-        countdown=countdown,
-        now_label=now_label,
-        now_title=now_title,
-        now_by=now_by,
-        now_times=now_times,
-        now_left=now_left,
-        left_digits=left_digits,
-        progress=progress,
-        next_label=next_label,
-        next_title=next_title,
-        next_when=next_when,
-        next_digits=next_digits,
+        now=now,
+        next=_next(snap, nxt, words) if nxt is not None else None,
         drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
-        footer=" · ".join(x for x in (venue.address, *event.notes) if x),
+        footer=" · ".join(x for x in (event.venue.address, *event.notes) if x),
         banner=snap.announcement,
         blank=snap.blank,
     )
+
+
+def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
+    """The look of the screen and what it says of the part that is on."""
+    kind = now.item.kind
+    nxt = snap.next
+    remaining = snap.remaining
+    left = digits = ""
+    if kind == "break" and nxt is not None:
+        left = words("break_resume", t=start_text(nxt, words), d=words.span(nxt.start - snap.at))
+    elif kind == "drinks" and now.end is not None:
+        left = words("drinks_until", t=hhmm(now.end))
+    elif remaining is not None:
+        left = words("left", d=words.span(remaining))
+    if remaining is not None and kind != "drinks":
+        # a break counts down to the restart, like its words
+        digits = _digits(remaining if kind != "break" or nxt is None else nxt.start - snap.at)
+    look = kind if kind in ("break", "drinks", "walk-in") else "during"
+    return look, NowText(
+        label=words("now"),
+        title=now.item.title,
+        by=now.item.by or "",
+        times=_range(now, words),
+        left=left,
+        digits=digits,
+        progress=_whole_minutes(snap.progress, now),
+    )
+
+
+def _next(snap: Snapshot, nxt: Entry, words: Words) -> NextText:
+    until = max(timedelta(0), nxt.start - snap.at)
+    when = (
+        words("starting")
+        if until.total_seconds() < 30
+        else words("at_in", t=start_text(nxt, words), d=words.span(until))
+    )
+    return NextText(label=words("next"), title=nxt.item.title, when=when, digits=hhmm(nxt.start))
 
 
 def _whole_minutes(progress: float | None, now: Entry) -> float | None:
@@ -216,16 +241,13 @@ def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
     return rows[first : first + height]
 
 
-def status(snap: Snapshot, words: Words, state_path: str, follower: bool) -> str:
-    """The host's own line: mode, delay, live state file. Followers show where they follow."""
-    if follower:
-        return words("follower", path=state_path)
+def host_status(snap: Snapshot, words: Words, state_path: str) -> str:
+    """The host's own line: mode, delay, live state file."""
     if snap.mode == "host":
         tl = snap.timeline
         entry = tl.entry(tl.base)
         mode = words("mode_host", title=entry.item.title, t=hhmm(entry.start))
     else:
         mode = words("mode_clock")
-    return " · ".join(
-        (mode, words("delay", n=snap.delay_minutes), words("state_file", path=state_path))
-    )
+    delay = words("delay", n=snap.delay_minutes)
+    return " · ".join((mode, delay, words("state_file", path=state_path)))

@@ -1,15 +1,21 @@
-"""The Textual shell: asks the core for a snapshot every tick and puts it on screen."""
+"""The Textual shell: programme, live state and problem as reactive attributes; the screen
+follows from them and the clock. Files are read and written by workers, off the event loop."""
 
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
+from typing import Any, cast
 
+from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
+from textual.reactive import var
+from textual.worker import Worker, WorkerState
 
 from kiosk.core.actions import act
 from kiosk.core.changes import describe
@@ -17,13 +23,15 @@ from kiosk.core.live import Live, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
-from kiosk.core.timeline import snapshot
-from kiosk.core.view import rows, screen, status
+from kiosk.core.timeline import Timeline
+from kiosk.core.view import board, host_status, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 from kiosk.files.watch import Watch
+from kiosk.tui.keys import BINDINGS
+from kiosk.tui.messages import ProgrammeLoaded, ProgrammeRefused, StateRead, StateUnwritable
 from kiosk.tui.themes import THEMES
 from kiosk.tui.widgets import (
     Banner,
@@ -40,27 +48,20 @@ POLL = 0.5  # seconds between looks at the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, now and next get big digits
-LOOKS = ("before", "during", "walk-in", "break", "drinks", "after")  # view.Screen.look
+LOOKS = ("before", "during", "walk-in", "break", "drinks", "after")  # view.Board.look
 
 
 class KioskApp(App[int]):
     CSS_PATH = "kiosk.tcss"  # beside this file, in the package
     TITLE = "kiosk"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [
-        Binding("ctrl+q", "request_quit", show=False, priority=True),
-        Binding("ctrl+c", "ignore", show=False, priority=True),
-        Binding("n,right,space", "host('next')", show=False),
-        Binding("p,left", "host('previous')", show=False),
-        Binding("c", "host('clock')", show=False),
-        Binding("plus,equals_sign", "host('later')", show=False),
-        Binding("minus,underscore", "host('earlier')", show=False),
-        Binding("m", "host('announce')", show=False),
-        Binding("u", "host('undo')", show=False),
-        Binding("b", "host('blank')", show=False),
-        Binding("t", "next_theme", show=False),
-        Binding("question_mark", "help", show=False),
-    ]
+    BINDINGS = BINDINGS
+
+    # What the screen is a function of, with the clock. Set in __init__ with set_reactive (the
+    # first frame is drawn in compose); every later change redraws through the watchers.
+    programme: var[Programme] = var(cast(Programme, None), init=False, always_update=True)
+    live: var[Live] = var(Live(), init=False)
+    problem: var[str] = var("", init=False)  # the last refused save, said for the host
 
     def __init__(self, settings: Settings, programme: Programme, clock: Clock | None = None):
         # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
@@ -68,16 +69,41 @@ class KioskApp(App[int]):
         extra = [settings.css.resolve()] if settings.css is not None else []
         super().__init__(css_path=[Path(__file__).with_name(self.CSS_PATH), *extra])
         self.settings = settings
-        self.programme = programme
-        self.words = Words(programme.event.language)
         self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
-        self.live = Live()
-        self.problem: str = ""
+        self.words = Words(programme.event.language)
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
+        self._timeline: Timeline | None = None
+        self._looking: Worker[Any] | None = None  # the poll's worker, while it runs
+        self._writing = threading.Lock()  # one state write at a time, the newest last
+        self._written: Live | None = None
+        self._notes: list[
+            tuple[str, SeverityLevel]
+        ] = []  # (message, severity) to show once running
+        self.set_reactive(KioskApp.programme, programme)
+        # read before the event loop runs: the first frame shows the host's place
+        self.set_reactive(KioskApp.live, self._start_live())
         for theme in THEMES.values():
             self.register_theme(theme)
         self.theme = settings.theme or "dark"
+
+    def _start_live(self) -> Live:
+        """The live state a (re)start resumes from; a damaged file is kept aside and said."""
+        follow = self.settings.follow
+        try:
+            live = statefile.read(self.settings.state_path, keep_aside=not follow)
+        except statefile.DamagedState as exc:
+            live = Live()
+            aside = str(exc.aside) if exc.aside else str(self.settings.state_path)
+            self._notes.append((self.words("state_damaged", path=aside), "warning"))
+        live, gone = reconcile(live, self.programme)
+        if gone:
+            self._notes.append((self.words("item_gone", id=gone), "warning"))
+        if follow:
+            self._notes.clear()  # followers say nothing: the host's screen does
+        elif not gone:
+            self._written = live  # what the file holds; a place that moved is written at mount
+        return live
 
     # -- building --------------------------------------------------------------------------
 
@@ -93,7 +119,6 @@ class KioskApp(App[int]):
         # with their text, instead of restyled line by line right after
         self.title = self.programme.event.title
         self.main_screen = self.screen  # the classes go here, whatever overlay is on top
-        self._read_state()
         self.tick()
         yield self.banner
         yield self.header
@@ -107,6 +132,11 @@ class KioskApp(App[int]):
         self.set_interval(TICK, self.tick)
         self.set_interval(POLL, self.poll)
         self.set_timer(STARTED, self.started)
+        for message, severity in self._notes:
+            self.notify(message, severity=severity, timeout=10)
+        self._notes.clear()
+        if not self.settings.follow:
+            self._write_state()  # a place that start-up moved to the clock
 
     def started(self) -> None:
         """Once drawn: if `kiosk run` held garbage collection off for the start-up, collect
@@ -117,24 +147,47 @@ class KioskApp(App[int]):
             gc.freeze()
             gc.enable()
 
+    # -- what the screen follows -----------------------------------------------------------
+
+    @property
+    def timeline(self) -> Timeline:
+        """The timeline of the current programme and live state, built once for both."""
+        found = self._timeline
+        if found is None or found.programme is not self.programme or found.state != self.live.state:
+            found = self._timeline = Timeline(self.programme, self.live.state)
+        return found
+
+    def watch_programme(self, programme: Programme) -> None:
+        self.words = Words(programme.event.language)
+        self.title = programme.event.title
+        self.tick()
+
+    def watch_live(self, live: Live) -> None:
+        if not self.settings.follow:
+            self._write_state()
+        self.tick()
+
+    def watch_problem(self, problem: str) -> None:
+        if not self.settings.follow:
+            self.problem_line.show(problem)
+
     # -- each tick -------------------------------------------------------------------------
 
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
-        snap = snapshot(self.programme, self.live.state, self.clock.now())
-        view = screen(snap, self.words)
-        self._screen_classes(view.look, view.blank, self.size)
-        self.banner.show(view.banner)
-        self.header.show(view)
-        self.drift.show(view.drift)
-        self.headline.show(view)
-        self.now_panel.show(view)
-        self.next_panel.show(view)
+        snap = self.timeline.snapshot(self.clock.now())
+        shown = board(snap, self.words)
+        self._screen_classes(shown.look, shown.blank, self.size)
+        self.banner.show(shown.banner)
+        self.header.show(shown.header)
+        self.drift.show(shown.drift)
+        self.headline.show(shown.headline)
+        self.now_panel.show(shown.now)
+        self.next_panel.show(shown.next)
         self.listing.show(rows(snap, self.words, self.listing.capacity))
-        self.footer.show(view.footer)
+        self.footer.show(shown.footer)
         if not self.settings.follow:  # followers show neither the host's status nor problems
-            self.status_line.show(status(snap, self.words, str(self.settings.state_path), False))
-            self.problem_line.show(self.problem)
+            self.status_line.show(host_status(snap, self.words, str(self.settings.state_path)))
 
     def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
         """Phase, blank and size as classes of the screen, set in one go: every change of a
@@ -149,73 +202,84 @@ class KioskApp(App[int]):
         }
         self.main_screen.update_classes(wanted)  # restyles only if a class really changed
 
-    def poll(self) -> None:
-        if self._programme_watch.poll():
-            self.reload_programme()
-        if self.settings.follow and self._state_watch.poll():
-            self._read_state()
-            self.tick()
-
     def on_resize(self, event: Resize) -> None:
         self.tick()  # the size classes at once; the list fills its new height after the layout
         self.call_after_refresh(self.tick)
 
-    # -- files -----------------------------------------------------------------------------
+    # -- files, off the event loop ---------------------------------------------------------
 
-    def reload_programme(self) -> None:
-        """Take a settled save if it is valid; otherwise keep the last good one and say why."""
-        try:
-            new = load(self.settings.programme_path)
-        except ProgrammeError as exc:
-            first = exc.first
-            where = f"{first.file}:{first.line}" if first.line else first.file
-            self.problem = self.words("broken", where=where, message=first.message)
-            self.tick()
-            return
-        old, self.programme = self.programme, new
-        self.problem = ""
-        self.words = Words(new.event.language)
-        self.title = new.event.title
+    def poll(self) -> Worker[Any]:
+        """The poll timer: look at the files in a worker. While a look still runs (a 10,000-item
+        programme takes a while to read), that one is the answer: looks never overlap."""
+        if self._looking is None or not self._looking.is_running:
+            self._looking = self._look_at_files()
+        return self._looking
+
+    @work(thread=True, group="files", exit_on_error=False)
+    def _look_at_files(self) -> None:
+        if self._programme_watch.poll():
+            try:
+                self.post_message(ProgrammeLoaded(load(self.settings.programme_path)))
+            except ProgrammeError as exc:
+                self.post_message(ProgrammeRefused(exc.first))
+        if self.settings.follow and self._state_watch.poll():
+            try:
+                live = statefile.read(self.settings.state_path, keep_aside=False)
+            except statefile.DamagedState:
+                live = Live()  # the host's kiosk deals with it; this screen follows the clock
+            self.post_message(StateRead(live))
+
+    def on_programme_loaded(self, message: ProgrammeLoaded) -> None:
+        """Take a valid save; keep the host's place in it."""
+        new, old = message.programme, self.programme
         live, gone = reconcile(self.live, new, old)
-        if self.settings.follow:
-            self.live = live
-        else:
+        self.problem = ""
+        self.programme = new
+        self.live = live
+        if not self.settings.follow:
             self.notify(self.words("reloaded", what=describe(old, new, self.words)), timeout=4)
-            if live is not self.live:
-                self._set_live(live)
             if gone:
                 self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
-        self.tick()
 
-    def _read_state(self) -> None:
-        try:
-            live = statefile.read(self.settings.state_path, keep_aside=not self.settings.follow)
-        except statefile.DamagedState as exc:
-            live = Live()
-            if not self.settings.follow:
-                aside = str(exc.aside) if exc.aside else str(self.settings.state_path)
-                self.notify(self.words("state_damaged", path=aside), severity="warning", timeout=10)
-        live, gone = reconcile(live, self.programme)
-        if gone and not self.settings.follow:
-            self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
-            self._set_live(live)
-        else:
-            self.live = live
+    def on_programme_refused(self, message: ProgrammeRefused) -> None:
+        first = message.problem
+        where = f"{first.file}:{first.line}" if first.line else first.file
+        self.problem = self.words("broken", where=where, message=first.message)
 
-    def _set_live(self, live: Live) -> None:
-        """A host action: keep it, write it for followers and restarts, redraw now."""
-        self.live = live
-        if self.settings.follow:
-            return
-        try:
-            statefile.write(self.settings.state_path, live)
-        except OSError as exc:
-            self.notify(
-                self.words("state_unwritable", error=exc.strerror or exc),
-                severity="error",
-                timeout=8,
-            )
-        self.tick()
+    def on_state_read(self, message: StateRead) -> None:
+        self.live, _ = reconcile(message.live, self.programme)
+
+    def _write_state(self) -> None:
+        if self.live is not self._written:
+            self._write_worker()
+
+    @work(thread=True, group="state", exit_on_error=False)
+    def _write_worker(self) -> None:
+        """Write the newest live state: whichever of several writes runs last writes it."""
+        with self._writing:
+            live = self.live
+            if live is self._written:
+                return
+            try:
+                statefile.write(self.settings.state_path, live)
+            except OSError as exc:
+                self.post_message(StateUnwritable(str(exc.strerror or exc)))
+                return
+            self._written = live
+
+    def on_state_unwritable(self, message: StateUnwritable) -> None:
+        self.notify(
+            self.words("state_unwritable", error=message.error), severity="error", timeout=8
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # a fault in a worker is said, not raised: the screen stays on
+        if event.state == WorkerState.ERROR:
+            self.notify(str(event.worker.error), severity="error", timeout=8)
+
+    async def flush(self) -> None:
+        """Wait until the files are written: before quitting, and for tests."""
+        await self.workers.wait_for_complete()
 
     # -- host keys -------------------------------------------------------------------------
 
@@ -231,11 +295,11 @@ class KioskApp(App[int]):
         if what == "undo" and not live.history and not live.state.blank:
             self.notify(self.words("nothing_to_undo"), timeout=2)
             return
-        self._set_live(act(live, self.programme, what, self.clock.now()))
+        self.live = act(live, self.timeline, what, self.clock.now())
 
     def _announced(self, text: str | None) -> None:
         if text is not None:
-            self._set_live(act(self.live, self.programme, "announce", self.clock.now(), text))
+            self.live = act(self.live, self.timeline, "announce", self.clock.now(), text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
@@ -256,12 +320,13 @@ class KioskApp(App[int]):
             return
         self.push_screen(QuitScreen(self.words), self._quit_answer)
 
-    def _quit_answer(self, answer: bool | None) -> None:
+    async def _quit_answer(self, answer: bool | None) -> None:
         if answer:
+            await self.flush()  # the host's last key is on disk before the kiosk goes
             self.exit(0)
 
     def action_ignore(self) -> None:
-        """ctrl+c would otherwise tell how to quit; a kiosk keeps quiet."""
+        """ctrl+c does nothing in a kiosk."""
 
 
 def make_app(

@@ -1,18 +1,37 @@
-"""The host's keys, as one list: the app binds them and the help screen lists them."""
+"""The host's keys, one table: the app's bindings and the help screen both come from it."""
 
 from __future__ import annotations
 
-# (keys as shown, word for what it does); the bindings themselves live in the app
-HOST_KEYS: list[tuple[str, str]] = [
-    ("n / → / space", "key_next"),
-    ("p / ←", "key_prev"),
-    ("c", "key_clock"),
-    ("+", "key_later"),
-    ("-", "key_earlier"),
-    ("m", "key_announce"),
-    ("u", "key_undo"),
-    ("b", "key_blank"),
-    ("t", "key_theme"),
-    ("?", "key_help"),
-    ("ctrl+q", "key_quit"),
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+
+@dataclass(frozen=True)
+class HostKey:
+    keys: str  # Textual's key names, comma-separated
+    shown: str  # the keys as the help lists them
+    action: str  # the app's action
+    word: str  # what it does: a key of the words table
+    priority: bool = False  # also while an overlay is on top
+
+
+HOST_KEYS: tuple[HostKey, ...] = (
+    HostKey("n,right,space", "n / → / space", "host('next')", "key_next"),
+    HostKey("p,left", "p / ←", "host('previous')", "key_prev"),
+    HostKey("c", "c", "host('clock')", "key_clock"),
+    HostKey("plus,equals_sign", "+", "host('later')", "key_later"),
+    HostKey("minus,underscore", "-", "host('earlier')", "key_earlier"),
+    HostKey("m", "m", "host('announce')", "key_announce"),
+    HostKey("u", "u", "host('undo')", "key_undo"),
+    HostKey("b", "b", "host('blank')", "key_blank"),
+    HostKey("t", "t", "next_theme", "key_theme"),
+    HostKey("question_mark", "?", "help", "key_help"),
+    HostKey("ctrl+q", "ctrl+q", "request_quit", "key_quit", priority=True),
+)
+
+BINDINGS: list[BindingType] = [
+    *(Binding(k.keys, k.action, show=False, priority=k.priority) for k in HOST_KEYS),
+    # ctrl+c would tell how to quit; a kiosk keeps quiet
+    Binding("ctrl+c", "ignore", show=False, priority=True),
 ]

@@ -24,8 +24,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
             yield Line(self.words("help_title"), classes="dialog-title")
-            for keys, word in HOST_KEYS:
-                yield Line(f"{keys:<16} {self.words(word)}", classes="help-row")
+            for key in HOST_KEYS:
+                yield Line(f"{key.shown:<16} {self.words(key.word)}", classes="help-row")
             yield Line(self.words("help_close"), classes="dialog-hint")
 
     async def action_dismiss(self, result: None = None) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from kiosk.core.view import Screen
+from kiosk.core.view import HeaderText
 from kiosk.tui.widgets.big_digits import BigDigits
 from kiosk.tui.widgets.line import Line
 
@@ -24,8 +24,8 @@ class EventHeader(Horizontal):
             yield from (self.title_line, self.subtitle_line, self.where_line)
         yield self.clock
 
-    def show(self, screen: Screen) -> None:
-        self.title_line.show(screen.title)
-        self.subtitle_line.show(screen.subtitle)
-        self.where_line.show(" · ".join(x for x in (screen.date_line, screen.venue_line) if x))
-        self.clock.show(screen.clock)
+    def show(self, header: HeaderText) -> None:
+        self.title_line.show(header.title)
+        self.subtitle_line.show(header.subtitle)
+        self.where_line.show(" · ".join(x for x in (header.date, header.venue) if x))
+        self.clock.show(header.clock)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from kiosk.core.view import Screen
+from kiosk.core.view import HeadlineText
 from kiosk.tui.widgets.line import Line, hide_if
 
 
@@ -18,7 +18,8 @@ class Headline(Vertical):
     def compose(self) -> ComposeResult:
         yield from (self.text_line, self.countdown)
 
-    def show(self, screen: Screen) -> None:
-        self.text_line.show(screen.headline)
-        self.countdown.show(screen.countdown)
-        hide_if(self, not screen.headline)
+    def show(self, headline: HeadlineText | None) -> None:
+        hide_if(self, headline is None)
+        if headline is not None:
+            self.text_line.show(headline.text)
+            self.countdown.show(headline.countdown)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kiosk.core.view import Screen
+from kiosk.core.view import NextText
 from kiosk.tui.widgets.panel import Panel
 
 
@@ -10,10 +10,6 @@ class NextPanel(Panel):
     def __init__(self, *, id: str | None = None):
         super().__init__("next", {"title": "title", "when": "when"}, id=id)
 
-    def show(self, screen: Screen) -> None:
-        self.fill(
-            screen.next_label if screen.next_title else "",
-            screen.next_digits,
-            title=screen.next_title,
-            when=screen.next_when,
-        )
+    def show(self, nxt: NextText | None) -> None:
+        if self.shown_if(nxt is not None) and nxt is not None:
+            self.put(nxt.label, nxt.digits, title=nxt.title, when=nxt.when)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import ProgressBar
 
-from kiosk.core.view import Screen
+from kiosk.core.view import NowText
 from kiosk.tui.widgets.line import hide_if
 from kiosk.tui.widgets.panel import Panel
 
@@ -21,18 +21,11 @@ class NowPanel(Panel):
         yield from super().compose()
         yield self.bar
 
-    def show(self, screen: Screen) -> None:
-        shown = self.fill(
-            screen.now_label if screen.now_title else "",
-            screen.left_digits,
-            title=screen.now_title,
-            by=screen.now_by,
-            times=screen.now_times,
-            left=screen.now_left,
-        )
-        if not shown:
+    def show(self, now: NowText | None) -> None:
+        if not self.shown_if(now is not None) or now is None:
             return
-        hide_if(self.bar, screen.progress is None)
-        percent = round((screen.progress or 0) * 100)
+        self.put(now.label, now.digits, title=now.title, by=now.by, times=now.times, left=now.left)
+        hide_if(self.bar, now.progress is None)
+        percent = round((now.progress or 0) * 100)
         if self.bar.progress != percent:
             self.bar.update(progress=percent)

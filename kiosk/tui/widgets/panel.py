@@ -27,13 +27,13 @@ class Panel(Vertical):
             with Vertical(classes="panel-text"):
                 yield from self.lines.values()
 
-    def fill(self, label: str, digits: str, **texts: str) -> bool:
-        """Show these texts; an empty `label` hides the panel. True when it is shown."""
-        hide_if(self, not label)
-        if not label:
-            return False
+    def shown_if(self, shown: bool) -> bool:
+        """Show the panel or hide it; True when it is shown."""
+        hide_if(self, not shown)
+        return shown
+
+    def put(self, label: str, digits: str, **texts: str) -> None:
         self.label.show(label)
         self.digits.show(digits)
         for key, text in texts.items():
             self.lines[key].show(text)
-        return True

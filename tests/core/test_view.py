@@ -1,0 +1,339 @@
+"""What the screen says, in Dutch and in English, in every phase of the day.
+
+view.board/rows/host_status are pure functions of a snapshot and the words; the widgets only put
+these strings in place, so these tests read the screen as an attendee or host would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from conftest import at, leercafe, snap
+from kiosk.core.live import Live, State, announce, shift, start_item, toggle_blank
+from kiosk.core.model import Programme
+from kiosk.core.view import Board, board, host_status, rows, visible
+from kiosk.core.words import Words
+from kiosk.files.loader import loads
+
+NL, EN = Words("nl"), Words("en")
+
+
+def show(
+    when: str, words: Words = NL, state: State | None = None, programme: Programme | None = None
+) -> Board:
+    return board(snap(when, state, programme), words)
+
+
+def host(index: int, pressed: str) -> State:
+    return start_item(Live(), leercafe(), index, at(pressed)).state
+
+
+# -- header and footer ---------------------------------------------------------------------
+
+
+def test_header_and_footer_show_the_event():
+    s = show("14:10")
+    assert s.header.title == "Leercafé Blik op samenlevingsopbouw"
+    assert s.header.subtitle == "Uitdagingen & keuzes"
+    assert s.header.date == "dinsdag 22 november 2022"
+    assert s.header.venue == "Buurtcentrum Filmwijk"
+    assert s.header.clock == "14:10"
+    assert "Walt Disneyplantsoen 76/78, 1325 SX Almere" in s.footer
+    assert "Auto: parkeren in de buurt is goed mogelijk." in s.footer
+    assert show("14:10", EN).header.date == "Tuesday 22 November 2022"
+
+
+# -- during --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "left", "nxt_label", "when"),
+    [
+        (NL, "Nu", "nog 12 min", "Hierna", "om ca. 14:22 · over 12 min"),
+        (EN, "Now", "12 min left", "Next", "at approx. 14:22 · in 12 min"),
+    ],
+)
+def test_now_and_next_during_a_talk(words, label, left, nxt_label, when):
+    s = show("14:10", words)
+    assert s.look == "during"
+    assert (s.now.label, s.now.title, s.now.by) == (label, "Opening en welkom", "De Schoor")
+    assert s.now.times == "14:00 – 14:22"
+    assert s.now.left == left
+    assert s.now.digits == "12"
+    assert s.now.progress == pytest.approx(10 / 22)
+    assert (s.next.label, s.next.title) == (nxt_label, "Onderzoek opbouwwerk De Schoor")
+    assert s.next.when == when
+    assert s.headline is None and s.drift == "" and s.banner is None and not s.blank
+
+
+@pytest.mark.parametrize(
+    ("words", "when"), [(NL, "om 17:00 · over 12 min"), (EN, "at 17:00 · in 12 min")]
+)
+def test_a_published_next_time_has_no_approx(words, when):
+    s = show("16:48", words)
+    assert s.now.title == "Plenaire afsluiting"
+    assert s.now.times == f"{words('approx')} 16:37 – 17:00"
+    assert (s.next.title, s.next.when) == ("Borrel", when)
+
+
+def test_next_starting_within_half_a_minute_says_so():
+    assert show("2022-11-22T13:59:45").next.when == "begint nu"
+    assert show("2022-11-22T13:59:45", EN).next.when == "starting now"
+
+
+def test_long_waits_are_said_in_hours():
+    s = show("13:00")
+    assert s.next.when == "om 14:00 · over 1 u"
+    s = show("2022-11-22T14:00:00")
+    assert s.now.left == "nog 22 min"
+    assert show("17:00", EN).next.when == "at 18:00 · in 1 h"
+
+
+@pytest.mark.parametrize(
+    ("words", "left"),
+    [
+        (NL, "We gaan verder om ca. 15:30 · over 10 min"),
+        (EN, "We resume at approx. 15:30 · in 10 min"),
+    ],
+)
+def test_a_break_counts_down_to_the_restart(words, left):
+    s = show("15:20", words)
+    assert s.look == "break"
+    assert s.now.title == "Pauze"
+    assert s.now.left == left
+    assert s.now.digits == "10"
+    assert s.next.title == "Presentatie drie verschillende praktijken"
+
+
+def test_walk_in_and_drinks_have_their_own_look():
+    s = show("13:45")
+    assert (s.look, s.now.title, s.now.left) == ("walk-in", "Inloop", "nog 15 min")
+    assert (s.next.title, s.next.when) == ("Opening en welkom", "om 14:00 · over 15 min")
+    s = show("17:30")
+    assert (s.look, s.now.title, s.now.left) == ("drinks", "Borrel", "tot 18:00")
+    assert (s.next.title, s.next.when) == ("Einde", "om 18:00 · over 30 min")
+    assert show("17:30", EN).now.left == "until 18:00"
+
+
+def test_last_item_without_a_close_runs_until_midnight():
+    p = loads(
+        "event: {title: Feestavond, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
+        "programme:\n  - {start: 20:00, title: Concert}\n  - {start: 21:00, title: Feest}\n"
+    )
+    s = show("22:00", programme=p)
+    assert s.now.times == "21:00 – tot middernacht"
+    assert s.now.left == "" and s.now.progress is None
+    assert s.next is None
+
+
+# -- before --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "headline", "countdown"),
+    [(NL, "Inloop vanaf 13:30", "over 30 min"), (EN, "Inloop from 13:30", "in 30 min")],
+)
+def test_before_the_walk_in(words, headline, countdown):
+    s = show("13:00", words)
+    assert s.look == "before"
+    assert (s.headline.text, s.headline.countdown) == (headline, countdown)
+    assert s.now is None
+    assert s.next.title == "Opening en welkom"
+
+
+def test_before_a_programme_without_a_walk_in():
+    p = loads(
+        "event: {title: Avond, date: 2022-11-22, timezone: Europe/Amsterdam, language: en}\n"
+        "programme:\n  - {start: 19:30, title: Welcome}\n  - {start: 20:00, title: Talk}\n"
+    )
+    s = show("19:18", EN, programme=p)
+    assert (s.headline.text, s.headline.countdown) == ("Starts at 19:30", "in 12 min")
+    assert (s.next.title, s.next.when) == ("Welcome", "at 19:30 · in 12 min")
+
+
+@pytest.mark.parametrize(
+    ("words", "headline", "countdown"),
+    [
+        (NL, "Op dinsdag 22 november 2022", "over 1 dag"),
+        (EN, "On Tuesday 22 November 2022", "in 1 day"),
+    ],
+)
+def test_the_day_before_shows_the_events_date(words, headline, countdown):
+    s = show("2022-11-21T12:00", words)
+    assert s.look == "before"
+    assert s.headline.text == headline
+    assert s.headline.countdown == countdown
+    assert s.header.clock == "12:00"
+
+
+def test_a_week_before_counts_days():
+    assert show("2022-11-15T13:30").headline.countdown == "over 7 dagen"
+
+
+def test_before_the_start_a_shift_moves_the_walk_in_headline():
+    state = shift(Live(), 5, at("13:00")).state
+    s = show("13:32", state=state)
+    assert s.look == "before"
+    assert s.headline.text == "Inloop vanaf 13:35"
+    assert s.headline.countdown == "over 3 min"
+
+
+# -- after ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "text"), [(NL, "Bedankt voor je komst"), (EN, "Thank you for coming")]
+)
+def test_after_the_close_thanks(words, text):
+    s = show("18:30", words)
+    assert s.look == "after"
+    assert s.headline.text == text
+    assert s.headline.countdown == ""
+    assert s.now is None and s.next is None
+
+
+def test_after_the_event_day_says_when_it_was():
+    assert show("2022-11-23T10:00").headline.countdown == (
+        "Deze bijeenkomst was op dinsdag 22 november 2022"
+    )
+    assert (
+        show("2022-11-23T10:00", EN).headline.countdown
+        == "This event was on Tuesday 22 November 2022"
+    )
+
+
+# -- the host's changes on screen ----------------------------------------------------------
+
+
+def test_a_moved_item_shows_its_planned_time_beside_the_expected_one():
+    state = host(2, "14:40")  # Onderzoek, planned ca. 14:22
+    s = show("14:41", NL, state)
+    assert s.now.title == "Onderzoek opbouwwerk De Schoor"
+    assert s.now.times == "14:40 (was 14:22) – 15:03"
+    assert s.next.when == "om ca. 15:03 (was 14:45) · over 22 min"
+    assert show("14:41", EN, state).next.when == "at approx. 15:03 (was 14:45) · in 22 min"
+
+
+def test_the_host_started_item_is_no_longer_approx():
+    s = show("14:41", NL, host(2, "14:40"))
+    assert not s.now.times.startswith("ca.")
+
+
+@pytest.mark.parametrize(
+    ("words", "text"), [(NL, "loopt ca. 10 min uit"), (EN, "running about 10 min late")]
+)
+def test_drift_is_said_in_words(words, text):
+    s = show("14:56", words, host(3, "14:55"))  # Lezing, planned ca. 14:45
+    assert s.drift == text
+
+
+def test_no_drift_line_after_the_close():
+    assert show("18:30", NL, host(3, "14:55")).drift == ""
+
+
+def test_announcement_banner_and_blank():
+    live = announce(Live(), "De lift is buiten gebruik")
+    s = show("14:10", NL, live.state)
+    assert s.banner == "De lift is buiten gebruik"
+    assert show("14:10", NL, toggle_blank(live).state).blank
+
+
+def test_titles_are_shown_as_written():
+    p = replace(
+        leercafe(),
+        items=tuple(
+            replace(i, title="Workshop [zaal 2] [b]vet[/b]") if i.id == "opening-en-welkom" else i
+            for i in leercafe().items
+        ),
+    )
+    s = show("14:10", programme=p)
+    assert s.now.title == "Workshop [zaal 2] [b]vet[/b]"
+
+
+# -- the list ------------------------------------------------------------------------------
+
+
+def marks(rs) -> list[tuple[str, str]]:
+    return [(r.mark, r.state) for r in rs]
+
+
+def test_rows_window_starts_one_before_the_current_item():
+    rs = rows(snap("15:00"), NL, 5)  # Lezing is on
+    assert [r.title for r in rs] == [
+        "Onderzoek opbouwwerk De Schoor",
+        "Lezing Blik op de gemeenschap",
+        "Pauze",
+        "Presentatie drie verschillende praktijken",
+        "Pauze",
+    ]
+    assert marks(rs) == [
+        ("✓", "past"),
+        ("▶", "now"),
+        ("›", "next"),
+        ("\u00a0", "later"),
+        ("\u00a0", "later"),
+    ]
+    assert [r.time for r in rs] == ["ca. 14:22", "ca. 14:45", "ca. 15:07", "ca. 15:30", "ca. 15:52"]
+    assert rs[1].by == "Marcel Spierts (zelfstandig onderzoeker en publicist)"
+
+
+def test_rows_marks_read_without_colour():
+    for r in rows(snap("15:00"), NL, 11):
+        assert r.mark == {"past": "✓", "now": "▶", "next": "›", "later": "\u00a0"}[r.state]
+
+
+def test_rows_before_the_start_begin_at_the_top():
+    rs = rows(snap("13:00"), NL, 4)
+    assert [r.title for r in rs][:2] == ["Inloop", "Opening en welkom"]
+    assert all(r.state != "past" and r.state != "now" for r in rs)
+
+
+def test_rows_at_the_end_fill_the_window_and_mark_all_past_after_the_close():
+    rs = rows(snap("17:30"), NL, 5)
+    assert [r.title for r in rs][-2:] == ["Borrel", "Einde"]
+    assert len(rs) == 5
+    assert marks(rs)[-2:] == [("▶", "now"), ("›", "next")]
+    rs = rows(snap("18:30"), EN, 5)
+    assert len(rs) == 5 and rs[-1].title == "Einde"
+    assert {r.state for r in rs} == {"past"}
+
+
+def test_rows_never_more_than_asked_or_than_there_are():
+    assert rows(snap("15:00"), NL, 0) == []
+    assert len(rows(snap("15:00"), NL, 99)) == 11
+
+
+@pytest.mark.parametrize("when", ["13:00", "14:10", "15:00", "16:50", "17:30", "18:30"])
+@pytest.mark.parametrize("height", [0, 1, 3, 5, 11])
+def test_a_list_given_more_rows_than_fit_shows_what_fitting_rows_would(when, height):
+    # before the first layout the list gets a screenful of rows; it must show what it would
+    # show with exactly as many as fit: the current item stays in view, one past item above
+    many = rows(snap(when), NL, 24)
+    assert visible(many, height) == rows(snap(when), NL, height)
+
+
+def test_rows_show_moved_times():
+    rs = rows(snap("14:41", host(2, "14:40")), NL, 3)
+    assert [r.time for r in rs] == ["14:00", "14:40 (was 14:22)", "ca. 15:03 (was 14:45)"]
+
+
+# -- the host's status line ----------------------------------------------------------------
+
+
+def test_status_in_clock_mode():
+    line = host_status(snap("14:10"), NL, "programme.state.json")
+    assert line == "volgt de klok · vertraging +0 min · status: programme.state.json"
+    line = host_status(snap("14:10"), EN, "programme.state.json")
+    assert line == "following the clock · delay +0 min · state: programme.state.json"
+
+
+def test_status_in_host_mode():
+    line = host_status(snap("14:41", host(2, "14:40")), NL, "s.json")
+    assert line == (
+        "host: Onderzoek opbouwwerk De Schoor gestart om 14:40 · vertraging +18 min"
+        " · status: s.json"
+    )
+    ahead = host_status(snap("16:31", host(9, "16:30")), EN, "s.json")
+    assert ahead == "host: Borrel started at 16:30 · delay -30 min · state: s.json"

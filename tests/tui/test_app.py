@@ -1,0 +1,349 @@
+"""The kiosk as attendees and hosts meet it: phases, languages, sizes, keys, restarts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Digits
+
+from conftest import look_at_files, notices, screen_text, text_of
+from kiosk.files import statefile
+from kiosk.tui.screens import AnnounceScreen, HelpScreen, QuitScreen
+from kiosk.tui.widgets import ProgrammeList
+
+
+async def test_walk_in_countdown_before_the_afternoon(kiosk):
+    app = kiosk(at="12:00")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Inloop vanaf 13:30" in text
+        assert "over 1 u 30 min" in text
+        assert "Hierna" in text and "Opening en welkom" in text
+        assert app.screen.has_class("-before")
+
+
+async def test_the_day_before_shows_the_date(kiosk):
+    app = kiosk(at="2022-11-21T10:00")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Op dinsdag 22 november 2022" in screen_text(app)
+
+
+async def test_now_and_next_during_the_afternoon(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Opening en welkom"
+        assert text_of(app, "#now-by") == "De Schoor"
+        assert text_of(app, "#now-times") == "14:00 – 14:22"
+        assert text_of(app, "#now-left") == "nog 17 min"
+        assert text_of(app, "#next-when") == "om ca. 14:22 · over 17 min"
+        assert app.query_one("#clock", Digits).value == "14:05"
+        text = screen_text(app)
+        assert "▶ 14:00" in text and "✓ 13:30" in text and "› ca. 14:22" in text
+
+
+async def test_time_passing_moves_the_screen_on(kiosk):
+    app = kiosk(at="14:21")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.clock.advance(60)
+        app.tick()
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        assert app.query_one("#clock", Digits).value == "14:22"
+
+
+async def test_break_counts_down_to_the_restart(kiosk):
+    app = kiosk(at="15:20")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Pauze"
+        assert text_of(app, "#now-left") == "We gaan verder om ca. 15:30 · over 10 min"
+        assert app.screen.has_class("-break")
+
+
+async def test_drinks_and_the_end_marker_as_next(kiosk):
+    app = kiosk(at="17:30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Borrel"
+        assert text_of(app, "#now-left") == "tot 18:00"
+        assert text_of(app, "#next-title") == "Einde"
+        assert app.screen.has_class("-drinks")
+
+
+async def test_after_the_close_thanks(kiosk):
+    app = kiosk(at="18:30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Bedankt voor je komst" in text
+        assert not app.query_one("#now").display
+        assert app.screen.has_class("-after")
+
+
+async def test_english_words(kiosk, programme_file: Path):
+    text = programme_file.read_text().replace("language: nl", "language: en")
+    programme_file.write_text(text)
+    for at, expected in (
+        ("12:00", ["Inloop from 13:30", "in 1 h 30 min"]),
+        ("14:05", ["Now", "17 min left", "Next", "at approx. 14:22 · in 17 min"]),
+        ("15:20", ["We resume at approx. 15:30 · in 10 min"]),
+        ("18:30", ["Thank you for coming"]),
+    ):
+        app = kiosk(at=at)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = screen_text(app)
+            for words in expected:
+                assert words in shown, (at, words)
+            assert "Tuesday 22 November 2022" in shown
+
+
+async def test_titles_are_shown_as_written_not_as_markup(kiosk, programme_file: Path):
+    text = programme_file.read_text().replace(
+        "title: Opening en welkom", 'title: "Workshop [zaal 2] [bold]x[/bold]"'
+    )
+    programme_file.write_text(text)
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Workshop [zaal 2] [bold]x[/bold]" in screen_text(app)
+
+
+async def test_small_terminals_give_up_the_list_first(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.query_one(ProgrammeList).display
+        await pilot.resize_terminal(50, 16)
+        await pilot.pause()
+        assert not app.query_one(ProgrammeList).display
+        assert "Opening en welkom" in screen_text(app)
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "Opening en welkom" in screen_text(app)
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()  # nothing crashes at any size
+
+
+async def test_large_terminals_get_big_now_and_next(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-large")
+        assert app.query_one("#now-digits", Digits).value == "17"
+        assert app.query_one("#next-digits", Digits).value == "14:22"
+        assert app.query_one("#now-digits", Digits).region.width > 0
+        await pilot.resize_terminal(250, 70)
+        await pilot.pause()
+        assert "Einde" in screen_text(app)  # the whole afternoon fits
+
+
+async def test_kiosk_safe_keys(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("q", "ctrl+p", "ctrl+c", "tab", "escape", "f1", "ctrl+s", "x", "z"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and len(app.screen_stack) == 1
+        await pilot.click("#now-title")
+        await pilot.click(ProgrammeList, offset=(2, 3))
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Opening en welkom"
+        assert len(app.screen_stack) == 1
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, QuitScreen)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_value == 0
+
+
+async def test_next_starts_the_next_part_now_and_writes_the_state(kiosk, programme_file):
+    app = kiosk(at="14:15")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await app.flush()
+        assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        assert text_of(app, "#now-times").startswith("14:15 (was 14:22)")
+        saved = json.loads(programme_file.with_name("programme.state.json").read_text())
+        assert saved["state"]["mode"] == "host"
+        assert saved["state"]["item_id"] == "onderzoek-opbouwwerk-de-schoor"
+        assert "host: Onderzoek opbouwwerk De Schoor gestart om 14:15" in text_of(app, "#status")
+        await pilot.press("right", "space")
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Pauze"
+        await pilot.press("p", "left")
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        await pilot.press("c")
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Opening en welkom"  # the clock says 14:15
+        assert "volgt de klok" in text_of(app, "#status")
+
+
+async def test_running_late_is_said_in_words(kiosk):
+    app = kiosk(at="14:00")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert text_of(app, "#drift") == "loopt ca. 10 min uit"
+        assert "(was 14:22)" in text_of(app, "#next-when")
+        assert "vertraging +10 min" in text_of(app, "#status")
+        await pilot.press("minus", "minus", "minus", "minus")
+        await pilot.pause()
+        assert text_of(app, "#drift") == "loopt ca. 10 min voor"
+
+
+async def test_announcement_banner_typed_cleared_and_cancelled(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, AnnounceScreen)
+        await pilot.press(*"Koffie [zaal 2]", "enter")
+        await pilot.pause()
+        assert text_of(app, "#banner") == "» Koffie [zaal 2] «"
+        await pilot.press("m", *" extra", "escape")
+        await pilot.pause()
+        assert text_of(app, "#banner") == "» Koffie [zaal 2] «"
+        await pilot.press("m", "ctrl+u", "enter")
+        await pilot.pause()
+        assert text_of(app, "#banner") == ""
+
+
+async def test_undo_restores_the_previous_position(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Lezing Blik op de gemeenschap"
+        await pilot.press("u")
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Opening en welkom"
+        assert "niets om ongedaan te maken" in notices(app)
+
+
+async def test_blank_screen_and_any_host_key_brings_it_back(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.screen.has_class("-blank")
+        assert "Opening" not in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app.screen.has_class("-blank")
+        assert text_of(app, "#now-title") == "Opening en welkom"  # the key only woke it
+
+
+async def test_the_display_under_the_help_keeps_up_with_the_afternoon(kiosk):
+    app = kiosk(at="13:59")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        app.clock.advance(120)  # the walk-in ends while the host reads the help
+        app.tick()
+        await pilot.pause()
+        display = app.screen_stack[0]
+        assert display.has_class("-during") and not display.has_class("-walk-in")
+        assert not app.screen.has_class("-during")  # the help keeps its own look
+        assert "Toetsen voor de host" in screen_text(app)
+
+
+async def test_theme_cycles_and_help_lists_every_key(kiosk):
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "dark"
+        await pilot.press("t")
+        assert app.theme == "light"
+        await pilot.press("t")
+        assert app.theme == "contrast"
+        await pilot.press("t")
+        assert app.theme == "dark"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for words in (
+            "Toetsen voor de host",
+            "volgend onderdeel begint nu",
+            "mededeling typen",
+            "afsluiten (na bevestiging)",
+        ):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_key_mashing_never_crashes(kiosk):
+    app = kiosk(at="13:00")
+    keys = "npcnn+-ubbunnnnnnnnnnnnnnpppppppppppppppp+++++-----tt?"
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in keys:
+            name = {"+": "plus", "-": "minus", "?": "question_mark"}.get(key, key)
+            await pilot.press(name)
+            if isinstance(app.screen, HelpScreen):
+                await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+        state = app.live.state
+        assert state.item_id is None or app.programme.index_of(state.item_id) is not None
+
+
+async def test_restart_resumes_the_hosts_place_and_announcement(kiosk):
+    app = kiosk(at="14:15")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "m", *"Welkom", "enter")
+        await app.flush()
+    again = kiosk(at="14:25")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(again, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        assert text_of(again, "#banner") == "» Welkom «"
+        await pilot.press("u")  # the undo history survived the restart too
+        await pilot.pause()
+        assert text_of(again, "#banner") == ""
+
+
+async def test_damaged_state_file_is_kept_aside_and_the_clock_takes_over(kiosk, programme_file):
+    state = programme_file.with_name("programme.state.json")
+    state.write_bytes(b"\x00{garbage")
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#now-title") == "Opening en welkom"
+        assert any("apart gezet" in n for n in notices(app))
+        assert state.with_name("programme.state.json.damaged").read_bytes() == b"\x00{garbage"
+        await pilot.press("n")
+        await app.flush()
+        assert statefile.read(state).state.mode == "host"
+
+
+async def test_follower_follows_the_host_and_ignores_keys(kiosk, programme_file):
+    state_path = programme_file.with_name("programme.state.json")
+    follower = kiosk(at="14:05", follow=True)
+    async with follower.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "m", "plus", "b")
+        await pilot.pause()
+        assert not state_path.exists()
+        assert text_of(follower, "#now-title") == "Opening en welkom"
+        assert text_of(follower, "#status") == ""
+        # the host, in another process, starts the next part and announces
+        host = kiosk(at="14:05")
+        async with host.run_test(size=(80, 24)) as host_pilot:
+            await host_pilot.press("n", "m", *"Koffie", "enter")
+            await host.flush()
+        await look_at_files(follower, pilot)
+        assert text_of(follower, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        assert text_of(follower, "#banner") == "» Koffie «"
