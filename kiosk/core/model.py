@@ -56,7 +56,3 @@ class Programme:
             if item.id == item_id:
                 return i
         return None
-
-    @property
-    def first_start(self) -> datetime:
-        return self.items[0].start

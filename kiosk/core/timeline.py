@@ -69,12 +69,6 @@ class Snapshot:
         return max(timedelta(0), self.now.end - self.at)
 
     @property
-    def until_next(self) -> timedelta | None:
-        if self.next is None:
-            return None
-        return max(timedelta(0), self.next.start - self.at)
-
-    @property
     def drift_minutes(self) -> int:
         """How far what comes next runs from the plan, in minutes (negative: early)."""
         entry = self.next if self.next is not None and not self.next.item.fixed else self.now
@@ -85,10 +79,6 @@ class Snapshot:
     @property
     def programme(self) -> Programme:
         return self.timeline.programme
-
-    @property
-    def index(self) -> int | None:
-        return None if self.now is None else self.now.index
 
 
 class Timeline:

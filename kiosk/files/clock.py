@@ -37,11 +37,6 @@ class Clock:
         elapsed = (self._monotonic() - self._origin) * self.speed
         return self._start.add(microseconds=int(elapsed * 1_000_000))
 
-    def set(self, moment: datetime) -> None:
-        """Jump to a moment (tests, and a rehearsal restarted at another time)."""
-        self._start = pendulum.instance(moment).in_tz(self.tz)
-        self._origin = self._monotonic()
-
 
 class FixedClock(Clock):
     """A clock that moves only when told: for tests and benchmarks."""
@@ -52,3 +47,8 @@ class FixedClock(Clock):
 
     def advance(self, seconds: float) -> None:
         self._t += seconds
+
+    def set(self, moment: datetime) -> None:
+        """Jump to a moment: the soak starts each event day here."""
+        self._start = pendulum.instance(moment).in_tz(self.tz)
+        self._origin = self._monotonic()

@@ -42,7 +42,3 @@ class Watch:
             return False
         self.settled = now
         return now is not None
-
-    def accept(self, sig: Signature) -> None:
-        """Our own write: not a change to react to."""
-        self.settled = self._seen = sig

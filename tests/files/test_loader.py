@@ -119,7 +119,7 @@ def test_real_programme_ids_and_lines(real: Programme) -> None:
     inloop = lines.index("  - {start: 13.30, title: Inloop, kind: walk-in}") + 1
     assert real.items[0].line == inloop
     assert real.items[0].kind == "walk-in"
-    assert real.first_start == pendulum.datetime(2022, 11, 22, 13, 30, tz=TZ)
+    assert real.items[0].start == pendulum.datetime(2022, 11, 22, 13, 30, tz=TZ)
 
 
 # -- times as written -----------------------------------------------------------------------

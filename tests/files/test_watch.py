@@ -103,22 +103,6 @@ def test_without_settling_a_deleted_file_is_no_change(tmp_path):
     assert [watch.poll(), watch.poll()] == [False, False]
 
 
-def test_our_own_write_is_not_a_change(tmp_path):
-    path, watch = watched(tmp_path, settle=False)
-    save_by_rename(path, '{"mode": "host"}', 1)
-    watch.accept(signature(path))
-    assert [watch.poll(), watch.poll()] == [False, False]
-    save_by_rename(path, '{"mode": "clock"}', 2)  # another kiosk's write
-    assert watch.poll() is True
-
-
-def test_our_own_write_is_not_a_change_with_settling_either(tmp_path):
-    path, watch = watched(tmp_path)
-    save(path, "ours\n", 1)
-    watch.accept(signature(path))
-    assert [watch.poll(), watch.poll(), watch.poll()] == [False, False, False]
-
-
 def test_a_known_signature_at_start(tmp_path):
     path = tmp_path / "programme.yaml"
     save(path, "oud\n", 0)
