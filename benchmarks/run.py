@@ -324,6 +324,40 @@ async def key_to_screen(work: Path, text: str, presses: int, at: str = AT) -> li
     return out
 
 
+async def key_during_reload(work: Path, presses: int) -> list[float]:
+    """Seconds from a host key to the frame that shows it, pressed while a save of a 10,000-item
+    programme is being read (only presses answered before the reload finished count)."""
+    text = synthetic(10_000)
+    app, _, path = kiosk(work, text, "12:00")
+    frames = Frames(app)
+    out: list[float] = []
+    async with running(app) as pilot:
+        await pilot.pause()
+        for i in range(presses * 3):
+            text = text.replace("title: Synthetic day", f"title: Synthetic day {i}", 1)
+            text = text.replace(f"title: Synthetic day {i - 1}", f"title: Synthetic day {i}")
+            path.write_text(text, encoding="utf-8")
+            await app.poll()  # first sight of the save
+            reloading = app.poll()  # unchanged since: being read now, in its worker
+            before = now_title(app)
+            frames.expect(lambda before=before: now_title(app) != before)
+            t0 = time.perf_counter()
+            # Pilot.press waits for the process to go idle, which a reload is not: the frame
+            # is awaited beside it, and the reload must still be running when it came
+            press = asyncio.create_task(pilot.press("n" if i % 2 == 0 else "p"))
+            shown = await frames.wait() - t0
+            if not reloading.done():
+                out.append(shown)
+            await press
+            await reloading
+            await pilot.pause()
+            if len(out) == presses:
+                break
+    if len(out) < presses:
+        raise RuntimeError(f"only {len(out)} keys came while a reload ran")
+    return out
+
+
 # -- the table --------------------------------------------------------------------------------
 
 
@@ -365,7 +399,7 @@ def main() -> int:
             lambda: processes(args.repeats, args.starts, window, work),
         )
         for key, label, unit, fmt, bar in (
-            ("startup", "start-up to first frame", "s", "{:.2f}", 1.3),
+            ("startup", "start-up to first frame, against the bare floor", "s", "{:.2f}", 1.51),
             ("cpu", f"idle CPU over {window:g} s", "%", "{:.2f}", 1.5),
             ("memory", "peak memory (VmHWM)", "MiB", "{:.1f}", 1.3),
         ):
@@ -384,16 +418,17 @@ def main() -> int:
                     ratio <= bar,
                 )
             )
-        if isinstance(procs, dict):  # where the start-up goes: the libraries alone, no bar
-            i, f = med(procs["imports"]["startup"]), med(procs["floor"]["startup"])
+        if isinstance(procs, dict):
+            # the bar that counts (DESIGN.md): the kiosk against the floor that imports its stack
+            k, i = med(procs["kiosk"]["startup"]), med(procs["imports"]["startup"])
             lines.append(
                 row(
-                    "start-up, floor + the kiosk's imports",
+                    "start-up, against the floor + the kiosk's imports",
+                    f"{k:.2f} s",
                     f"{i:.2f} s",
-                    f"{f:.2f} s",
-                    f"{i / f:.2f}x",
-                    "",
-                    None,
+                    f"{k / i:.2f}x",
+                    "≤ 1.3x",
+                    k / i <= 1.3,
                 )
             )
 
@@ -435,6 +470,7 @@ def main() -> int:
             ("saved edit to screen, 5,000 items", 1.5, lambda: edit_to_screen(work, big, 3, rng)),
             ("key to screen", 0.1, lambda: key_to_screen(work, real, 20)),
             ("key to screen, 5,000 items", 0.1, lambda: key_to_screen(work, big, 20, "12:00")),
+            ("key to screen, 10,000 items reloading", 0.1, lambda: key_during_reload(work, 10)),
         ):
             times = attempt(label, lambda run=run: asyncio.run(run()))
             show = (lambda s: f"{s * 1000:.0f} ms") if bar < 1 else (lambda s: f"{s:.2f} s")

@@ -439,10 +439,10 @@ class Soak:
             data = broken(self.good_text, self.rng)
         if self.rng.random() < 0.2 and text:  # seen mid-save: cut off, then complete
             self.save(data[: len(data) // 3])
-            await app.poll().wait()
+            await app.poll()
         self.save(data)
         for _ in range(3):  # the poll timer: a save is taken once it looks the same twice
-            await app.poll().wait()
+            await app.poll()
         try:
             new = load(self.path)
         except ProgrammeError:

@@ -101,7 +101,7 @@ async def look_at_files(app: KioskApp, pilot: Pilot[int], looks: int = 3) -> Non
     """The poll timer, now: enough looks for a save to settle (one may have begun before it),
     then the app handles what they found."""
     for _ in range(looks):
-        await app.poll().wait()
+        await app.poll()
     await pilot.pause()
 
 

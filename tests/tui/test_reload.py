@@ -170,18 +170,18 @@ async def test_keys_and_the_clock_stay_live_while_a_large_programme_reloads(
     monkeypatch.setattr(app_module, "load", held_load)
     async with app.run_test(size=(80, 24)) as pilot:
         programme_file.write_text(synthetic(10_000))
-        await app.poll().wait()  # first sight of the save
+        await app.poll()  # first sight of the save
         reloading = app.poll()  # unchanged since: taken, and held in the worker
         assert await asyncio.to_thread(reading.wait, 10)
         await pilot.press("n")
         app.clock.advance(60)
         app.tick()
         await pilot.pause()
-        assert reloading.is_running, "the reload is still going on"
+        assert not reloading.done(), "the reload is still going on"
         assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
         assert app.query_one("#clock", Digits).value == "14:16"
         release.set()
-        await reloading.wait()
+        await reloading
         await pilot.pause()
         assert len(app.programme.items) == 10_000
         assert text_of(app, "#now-title").startswith("Part ")

@@ -1,16 +1,19 @@
 """The look of each phase, at a venue TV's 80x24 and a large 160x45, as reviewed SVG pictures.
 
-Update after a reviewed change of look with: pytest tests/test_snapshots.py --snapshot-update
+Update after a reviewed change of look with: pytest tests/tui/test_snapshots.py --snapshot-update
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME
+from conftest import PROGRAMME, ROOT
 from kiosk.core.settings import Settings
 from kiosk.core.times import parse_when
 from kiosk.files.clock import FixedClock
@@ -26,6 +29,24 @@ PHASES = {
     "after": "18:30",
 }
 SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+
+
+def drawn_with() -> str:
+    """The Textual the pictures were drawn with: the one the test extra pins."""
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = [re.fullmatch(r"textual==(\S+)", d) for d in extra["optional-dependencies"]["test"]]
+    return next(m[1] for m in pins if m)
+
+
+@pytest.fixture(autouse=True)
+def same_textual() -> None:
+    # another Textual draws other pixels: say so, instead of a diff of every picture
+    installed = version("textual")
+    if installed != drawn_with():
+        pytest.fail(
+            f"the snapshots are drawn by Textual {drawn_with()}, this is {installed}: install "
+            "'.[test]', or move the pin and review a --snapshot-update"
+        )
 
 
 @pytest.fixture
