@@ -31,7 +31,7 @@ class Item:
     id: str
     title: str
     start: datetime
-    end: datetime | None  # None: runs to midnight
+    end: datetime | None  # None: an open end (or the end marker, which has no length)
     estimated: bool = False
     by: str | None = None
     description: str | None = None
@@ -48,7 +48,8 @@ class Item:
 class Programme:
     event: Event
     items: tuple[Item, ...]
-    close: datetime | None  # the planned close; None: the last item runs to midnight
+    close: datetime | None  # the planned close; None: the last item has an open end
+    day_end: datetime  # the latest close: midnight, or 06:00 the next morning for an evening
     source: str = "programme.yaml"
 
     def index_of(self, item_id: str) -> int | None:

@@ -58,8 +58,8 @@ def table(programme: Programme, state: State | None = None) -> str:
     """The resolved programme: one line an item, estimated starts marked."""
     event = programme.event
     words = Words(event.language)
-    timeline = Timeline(programme, state or State())
-    entries = [timeline.entry(i) for i in range(len(programme.items))]
+    snap = Timeline(programme, state or State()).snapshot(programme.items[0].start)
+    entries = [snap.entry(i) for i in range(len(programme.items))]
     times = [start_text(e, words) for e in entries]
     width = max(len(t) for t in times)
     title_width = min(48, max(len(e.item.title) for e in entries))

@@ -6,6 +6,7 @@ bisect, so a tick costs the same for 10 items as for 5,000.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,7 +15,6 @@ import pendulum
 
 from kiosk.core.live import State
 from kiosk.core.model import Item, Programme
-from kiosk.core.times import midnight_after
 
 BEFORE, DURING, AFTER = "before", "during", "after"
 KEEP = 0.2  # squeezed before a fixed item, a part keeps at least this share of its time
@@ -45,11 +45,12 @@ class Snapshot:
     phase: str
     mode: str
     delay_minutes: int
+    overtime_minutes: int  # how long the host's item has run past its planned length
     announcement: str | None
     blank: bool
     now: Entry | None
     next: Entry | None
-    close: datetime | None  # expected close; None: runs to midnight
+    close: datetime | None  # expected close; None: an open end
     timeline: Timeline
 
     @property
@@ -80,167 +81,219 @@ class Snapshot:
     def programme(self) -> Programme:
         return self.timeline.programme
 
+    def entry(self, index: int) -> Entry:
+        """Item `index` with its expected times at this instant."""
+        return self.timeline.entry_at(index, self.at.timestamp())
+
 
 class Timeline:
-    """Expected starts of every item under one live state."""
+    """Expected times of every item under one live state.
+
+    Clock mode: the plan, and a shift moves what is still to come. Host mode: the host's item
+    (base) started at the keypress and stays on until the host moves on; what follows is
+    expected once it could end: its planned length after the keypress, or now if it runs
+    over. Every start after base is max(a, x + c) for x, the host's item's expected end, with
+    a and c worked out once here: contiguous items follow at once; after a planned gap an item
+    keeps its planned start unless the delay eats the gap. The next `fixed` item keeps its
+    time (those before it are squeezed to fit) and starts by the clock; nothing after it moves.
+    """
 
     def __init__(self, programme: Programme, state: State):
         self.programme = programme
         self.state = state
         items = programme.items
+        n = len(items)
         self.planned = [i.start.timestamp() for i in items]
+        self.planned_ends = [None if i.end is None else i.end.timestamp() for i in items]
         self.mode = "clock"
         self.base = -1  # the items after base move
         self.pinned: float | None = None  # base's start: the host's keypress, or a shift's pin
-        delay = state.shift * 60.0
-        floor: float | None = None  # nothing that moves starts before this
+        self.shift = state.shift * 60.0
+        self.floor = float("-inf")  # nothing that moves starts before this
         index = programme.index_of(state.item_id) if state.item_id else None
+        moving = False
         if state.mode == "host" and index is not None and state.started_at is not None:
-            self.mode = "host"
-            self.base = index
-            self.pinned = floor = state.started_at.timestamp()
-            delay += floor - self.planned[index]
+            self.mode, self.base, moving = "host", index, True
+            self.pinned = self.floor = state.started_at.timestamp()
         elif state.shift and state.shift_from is not None:
-            floor = state.shift_from.timestamp()
+            moving = True
+            self.floor = state.shift_from.timestamp()
             if index is not None and state.started_at is not None:
                 self.base, self.pinned = index, state.started_at.timestamp()
             else:
-                self.base = bisect_right(self.planned, floor) - 1
-        self.delay = delay
-        self.starts = list(self.planned)
-        self._mono = self.starts
-        self.close: float | None = programme.close.timestamp() if programme.close else None
-        if self.mode == "host" or delay:
-            self._move(delay, floor)
-        # without a close the last item runs to midnight: then the afternoon is over
-        self.cutoff = (
-            self.close
-            if self.close is not None
-            else midnight_after(programme.event.date, programme.event.timezone).timestamp()
-        )
-        self._ends = self._expected_ends()
-
-    def _move(self, delay: float, floor: float | None) -> None:
-        items, starts, b = self.programme.items, self.starts, self.base
-        if self.pinned is not None:
-            starts[b] = self.pinned
+                self.base = bisect_right(self.planned, self.floor) - 1
+        b = self.base
         # the next fixed item still ahead keeps its time; one already passed moves like the rest
-        fixed = next(
-            (
-                i
-                for i in range(b + 1, len(items))
-                if items[i].fixed and (floor is None or self.planned[i] > floor)
-            ),
+        self.fixed = next(
+            (i for i in range(b + 1, n) if items[i].fixed and self.planned[i] > self.floor),
             None,
         )
-        stop = fixed if fixed is not None else len(items)
-        target = self.planned[fixed] if fixed is not None else None
-        for i in range(b + 1, stop):
-            start = self.planned[i] + delay
-            if target is not None:
-                # squeezed to fit before the fixed item: each keeps at least KEEP of its time
-                start = min(start, target - KEEP * (target - self.planned[i]))
-            starts[i] = max(start, floor) if floor is not None else start
-        if self._close_is_item():
-            self.close = starts[-1]
-        elif fixed is None and self.close is not None:
-            self.close = max(self.close + delay, floor or self.close)
-        # a monotone copy for bisect: starts never go before the item above them
-        floor_run = starts[b] if b >= 0 else float("-inf")
-        self._mono = list(starts)
-        for i in range(max(b, 0), len(starts)):
-            floor_run = max(floor_run, starts[i])
-            self._mono[i] = floor_run
+        self.stop = (self.fixed if self.fixed is not None else n) if moving else b + 1
+        # x + c, at least a, for each moving item (b, stop)
+        self._a: list[float] = []
+        self._c: list[float] = []
+        a, c = float("-inf"), 0.0
+        for i in range(b + 1, self.stop):
+            if i == b + 1 and b >= 0 and not self._contiguous(b):
+                a = self.planned[i] + self.shift
+            elif i > b + 1:
+                length = self._length(i - 1)
+                a, c = a + length, c + length
+                if not self._contiguous(i - 1):
+                    a = max(a, self.planned[i] + self.shift)
+            self._a.append(a)
+            self._c.append(c)
+        self._x_clock = self._base_end()  # clock mode: x does not depend on the time
+        self.cutoff = programme.day_end.timestamp()
+        # clock mode: every start and end once, for bisect
+        self._starts = [self._start(i, self._x_clock, None) for i in range(n)]
+        self._mono = list(self._starts)
+        for i in range(1, n):
+            self._mono[i] = max(self._mono[i], self._mono[i - 1])
 
-    def _close_is_item(self) -> bool:
-        items = self.programme.items
-        return bool(items) and items[-1].is_end
+    # -- the plan's shape ------------------------------------------------------------------
 
-    def _expected_ends(self) -> list[float | None]:
-        items, starts = self.programme.items, self.starts
-        ends: list[float | None] = []
-        for i, item in enumerate(items):
-            if item.is_end:
-                ends.append(None)
-                continue
-            nxt = starts[i + 1] if i + 1 < len(items) else self.close
-            if item.end is None:
-                ends.append(nxt)
-                continue
-            contiguous = i + 1 < len(items) and item.end == items[i + 1].start
-            if contiguous or (i + 1 == len(items) and nxt is not None):
-                ends.append(nxt)
-            else:
-                length = (item.end - item.start).total_seconds()
-                end = starts[i] + length
-                ends.append(min(end, nxt) if nxt is not None else end)
-        return ends
+    def _contiguous(self, i: int) -> bool:
+        """Item i runs until the next one starts (no planned gap after it)."""
+        end = self.planned_ends[i]
+        return i + 1 < len(self.planned) and (end is None or end >= self.planned[i + 1])
 
-    # -- lookups ---------------------------------------------------------------------------
+    def _length(self, i: int) -> float:
+        end = self.planned_ends[i]
+        if end is None:  # the end marker, or an open end: no length
+            return 0.0
+        return end - self.planned[i]
 
-    def entry(self, index: int) -> Entry:
+    def _base_end(self) -> float:
+        """When the item at base could end without running over (in host mode: planned
+        length after the keypress; a shift adds to it). Before the first item: its start."""
+        b = self.base
+        if b < 0:
+            return self.planned[0] + self.shift
+        start = self.pinned if self.pinned is not None else self.planned[b]
+        return start + self._length(b) + self.shift
+
+    # -- expected times --------------------------------------------------------------------
+
+    def _start(self, i: int, x: float, t: float | None) -> float:
+        """Item i's expected start, for the base's expected end x (host mode: at time t)."""
+        b = self.base
+        if i == b and self.pinned is not None:
+            return self.pinned
+        if i <= b or i >= self.stop:
+            return self.planned[i]
+        k = i - b - 1
+        start = max(self._a[k], x + self._c[k])
+        if self.fixed is not None:
+            target = self.planned[self.fixed]
+            # squeezed to fit before the fixed item: each keeps at least KEEP of its time
+            start = min(start, target - KEEP * (target - self.planned[i]))
+            if t is not None:  # cannot start before the host's item ends, nor after the fixed
+                start = min(max(start, t), target)
+        elif t is not None:
+            start = max(start, t)
+        return max(start, self.floor)
+
+    def _end(self, i: int, x: float, t: float | None, next_start: float | None) -> float | None:
+        item = self.programme.items[i]
+        if item.is_end:
+            return None
+        if i == self.base and self.mode == "host" and t is not None:
+            return max(x, t)  # on until the host moves on: past its length it runs over
+        length = self.planned_ends[i]
+        if length is None:
+            return None  # an open end
+        start = self._start(i, x, t)
+        end = start + (length - self.planned[i])
+        if next_start is not None and self._contiguous(i):
+            return next_start
+        return min(end, next_start) if next_start is not None else end
+
+    def _x(self, t: float) -> float:
+        """The base's expected end at t: in host mode never before now."""
+        return max(self._x_clock, t) if self.mode == "host" else self._x_clock
+
+    def entry_at(self, index: int, t: float) -> Entry:
         tz = self.programme.event.timezone
-        end = self._ends[index]
+        x = self._x(t)
+        held = t if self.mode == "host" else None
+        start = self._start(index, x, held)
+        nxt = self._start(index + 1, x, held) if index + 1 < len(self.planned) else None
+        end = self._end(index, x, held, nxt)
         return Entry(
             item=self.programme.items[index],
             index=index,
-            start=pendulum.from_timestamp(self.starts[index], tz=tz),
+            start=pendulum.from_timestamp(start, tz=tz),
             end=None if end is None else pendulum.from_timestamp(end, tz=tz),
             started=self.mode == "host" and index == self.base,
         )
 
-    def current_index(self, t: float) -> int | None:
-        """The index of what is on at t, or None before the first start / after the close."""
+    def close_at(self, t: float) -> float | None:
+        """The expected close: the end marker's start, or the last item's end."""
         items = self.programme.items
-        if t >= self.cutoff:
+        if not items:
             return None
-        if self.mode == "host":
-            b = self.base
-            k = bisect_right(self._mono, t, lo=b) - 1
-            if k <= b or self._mono[k] <= self.starts[b]:
-                k = b  # later items tied to the host's start wait for the host
-        else:
-            k = bisect_right(self._mono, t) - 1
-            if k < 0:
-                return None
-        while k > 0 and items[k].is_end:
-            k -= 1
-        return k
+        last = len(items) - 1
+        if items[last].is_end:
+            return self._start(last, self._x(t), t if self.mode == "host" else None)
+        end = self.entry_at(last, t).end
+        return None if end is None else end.timestamp()
+
+    # -- what is on ------------------------------------------------------------------------
+
+    def _on(self, t: float, lo: int) -> tuple[str, int | None, int | None]:
+        """By the clock from item lo on: (phase, now, next)."""
+        items = self.programme.items
+        k = bisect_right(self._mono, t, lo=lo) - 1
+        if k < lo:
+            return BEFORE, None, lo
+        if items[k].is_end:
+            return AFTER, None, None
+        end = self._end(k, self._x_clock, None, self._starts[k + 1] if k + 1 < len(items) else None)
+        if end is not None and t >= end:
+            if k + 1 >= len(items):
+                return AFTER, None, None
+            return DURING, None, k + 1  # a gap: nothing on until the next start
+        return DURING, k, k + 1 if k + 1 < len(items) else None
 
     def snapshot(self, at: datetime) -> Snapshot:
         state = self.state
         t = at.timestamp()
         items = self.programme.items
-        k = self.current_index(t)
-        if k is None:
-            phase = (
-                AFTER
-                if t >= self.cutoff or (self.mode == "host" and items[self.base].is_end)
-                else BEFORE
-            )
+        if t >= self.cutoff:
+            phase, k, nk = AFTER, None, None
+        elif self.mode == "host":
+            if items[self.base].is_end:
+                phase, k, nk = AFTER, None, None
+            elif self.fixed is not None and t >= self.planned[self.fixed]:
+                phase, k, nk = self._on(t, self.fixed)  # the fixed item started by the clock
+            else:
+                phase, k = DURING, self.base
+                nk = k + 1 if k + 1 < len(items) else None
         else:
-            phase = DURING
-        now = self.entry(k) if k is not None else None
-        if phase == BEFORE:
-            nxt = self.entry(0)
-        elif k is not None and k + 1 < len(items):
-            nxt = self.entry(k + 1)
-        else:
-            nxt = None
+            phase, k, nk = self._on(t, 0)
+        now = self.entry_at(k, t) if k is not None else None
+        nxt = self.entry_at(nk, t) if nk is not None and phase != AFTER else None
         tz = self.programme.event.timezone
         delay = state.shift
+        overtime = 0
         if self.mode == "host":
-            delay += round((self.starts[self.base] - self.planned[self.base]) / 60)
+            assert self.pinned is not None
+            delay += round((self.pinned - self.planned[self.base]) / 60)
+            if k == self.base and self.planned_ends[k] is not None:
+                overtime = max(0, math.floor((t - self._x_clock) / 60))
+        close = self.close_at(t)
         return Snapshot(
             at=pendulum.instance(at).in_tz(tz),
             phase=phase,
             mode=self.mode,
             delay_minutes=delay,
+            overtime_minutes=overtime,
             announcement=state.announcement,
             blank=state.blank,
             now=now,
             next=nxt,
-            close=None if self.close is None else pendulum.from_timestamp(self.close, tz=tz),
+            close=None if close is None else pendulum.from_timestamp(close, tz=tz),
             timeline=self,
         )
 

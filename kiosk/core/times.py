@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pendulum
 
@@ -19,14 +19,18 @@ class TimeError(ValueError):
     """A time or duration that means nothing; the message is for people."""
 
 
-def parse_clock(text: str) -> tuple[int, int]:
-    """'14:00', '14.00', '9:30', '13.30 uur' -> (hour, minute)."""
+def parse_clock(text: str, midnight: bool = False) -> tuple[int, int]:
+    """'14:00', '14.00', '9:30', '13.30 uur' -> (hour, minute); with `midnight`, also '24:00',
+    the midnight that ends the day, as (24, 0)."""
     m = _CLOCK.match(str(text))
     if not m:
         raise TimeError(f"'{text}' is not a time; write HH:MM, like 14:00 or 14.00")
     hour, minute = int(m[1]), int(m[2])
+    if midnight and (hour, minute) == (24, 0):
+        return hour, minute
     if hour > 23 or minute > 59:
-        raise TimeError(f"'{text}' is not a time of day (00:00 to 23:59)")
+        limits = "00:00 to 24:00" if midnight else "00:00 to 23:59"
+        raise TimeError(f"'{text}' is not a time of day ({limits})")
     return hour, minute
 
 
@@ -45,6 +49,52 @@ def parse_duration(text: str) -> int:
     if minutes <= 0:
         raise TimeError(f"duration '{text}' must be more than zero minutes")
     return minutes
+
+
+MORNING = 6 * 60  # in a day that starts from 06:00, earlier times are in the night after
+
+
+class Day:
+    """The event's day as its programme reads it: wall-clock times to real minutes since the
+    day began and back. Real minutes: on the night the clocks change, an hour is still 60
+    minutes for estimates and durations; a wall time the change skips does not exist.
+
+    `evening`: the day's first start is 06:00 or later, so 00:00 to 05:59 are the night after
+    (a party from 22:00 to 01:30), and the programme may run until 06:00.
+    """
+
+    def __init__(self, day: date, tz: str, evening: bool = True):
+        self.date, self.tz, self.evening = day, tz, evening
+        self.origin = pendulum.datetime(day.year, day.month, day.day, tz=tz)
+        if self.origin.date() != day:
+            raise TimeError(f"{day.isoformat()} does not exist in {tz}: the day was skipped")
+        self.limit = self.minutes(24 * 60 + (MORNING if evening else 0), check=False)
+
+    def minutes(self, wall: int, check: bool = True) -> int:
+        """Wall minutes on the day (24:00 and, in an evening, the small hours: the day after)
+        as real minutes since the day began; TimeError for a time the clocks skip."""
+        if self.evening and wall < MORNING:
+            wall += 24 * 60
+        days, rest = divmod(wall, 24 * 60)
+        day = self.date + timedelta(days=days)
+        hour, minute = divmod(rest, 60)
+        moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=self.tz)
+        if check and (moment.date(), moment.hour, moment.minute) != (day, hour, minute):
+            raise TimeError(
+                f"{hour:02d}:{minute:02d} does not exist on {day.isoformat()} in {self.tz}:"
+                " the clocks go forward that night"
+            )
+        return round((moment.timestamp() - self.origin.timestamp()) / 60)
+
+    def instant(self, minutes: int) -> datetime:
+        return pendulum.from_timestamp(self.origin.timestamp() + minutes * 60, tz=self.tz)
+
+    def label(self, minutes: int) -> str:
+        """Real minutes as the wall-clock time an organiser writes ('24:00' for midnight)."""
+        moment = self.instant(minutes)
+        if moment.date() > self.date and (moment.hour, moment.minute) == (0, 0):
+            return "24:00" if moment.date() == self.date + timedelta(days=1) else "00:00"
+        return moment.strftime("%H:%M")
 
 
 def on_day(day: date, hour: int, minute: int, tz: str) -> datetime:

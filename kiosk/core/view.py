@@ -103,7 +103,7 @@ def board(snap: Snapshot, words: Words) -> Board:
 
     if snap.phase == BEFORE:
         first = snap.programme.items[0]
-        opens = snap.timeline.entry(0).start  # a shift before the start moves the doors too
+        opens = snap.entry(0).start  # a shift before the start moves the doors too
         if today < event.date:
             text = words("on_day", date=words.day(event.date))
         elif first.kind == "walk-in":
@@ -112,7 +112,7 @@ def board(snap: Snapshot, words: Words) -> Board:
             text = words("starts_at", t=hhmm(opens))
         headline = HeadlineText(text, words("in", d=words.span(opens - snap.at)))
         if first.kind == "walk-in" and len(snap.programme.items) > 1:
-            nxt = snap.timeline.entry(1)
+            nxt = snap.entry(1)
     elif snap.phase == AFTER:
         was = words("was_on", date=words.day(event.date)) if today > event.date else ""
         headline = HeadlineText(words("thanks"), was)
@@ -213,7 +213,7 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
     out = []
     nxt = snap.next.index if snap.next is not None else None
     for i in range(first, first + count):
-        entry = snap.timeline.entry(i)
+        entry = snap.entry(i)
         if snap.now is not None and i == snap.now.index:
             state, mark = "now", "▶"
         elif i < current:
@@ -245,7 +245,7 @@ def host_status(snap: Snapshot, words: Words, state_path: str) -> str:
     """The host's own line: mode, delay, live state file."""
     if snap.mode == "host":
         tl = snap.timeline
-        entry = tl.entry(tl.base)
+        entry = snap.entry(tl.base)
         mode = words("mode_host", title=entry.item.title, t=hhmm(entry.start))
     else:
         mode = words("mode_clock")

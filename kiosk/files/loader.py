@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -20,8 +21,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.core.model import Event, Item, Programme, Venue
 from kiosk.core.problems import Problem, ProgrammeError
-from kiosk.core.schedule import DAY, Draft, Slot, resolve
-from kiosk.core.times import TimeError, midnight_after, on_day, parse_clock, parse_duration
+from kiosk.core.schedule import Draft, Slot, resolve
+from kiosk.core.times import MORNING, Day, TimeError, parse_clock, parse_duration
 
 MAX_BYTES = 1024 * 1024
 # libyaml's parser where PyYAML has it: ten times faster on a large programme, same nodes
@@ -123,7 +124,7 @@ class _Reader:
         # the schedule and the ids are checked even when other fields are wrong, so that all
         # errors of a file come in one report; not when a time is unreadable (it would only
         # produce follow-on errors about a start that is not there)
-        plan = self._plan(parsed) if parsed and self.times_ok else None
+        plan = self._plan(parsed, event) if parsed and self.times_ok else None
         self._check_ids(parsed)
         self.done()
         assert event is not None and plan is not None
@@ -224,6 +225,11 @@ class _Reader:
         venue = self._venue(f["venue"]) if "venue" in f else Venue()
         if title is None or day is None or tz is None:
             return None
+        try:
+            Day(day, tz)
+        except TimeError as exc:
+            self.fail(f["date"], str(exc))
+            return None
         return Event(
             title=title,
             date=day,
@@ -306,6 +312,10 @@ class _Reader:
             fields["fixed"] = self._flag(f["fixed"], "fixed")
         start = self._clock(f["start"], "start") if "start" in f else None
         end = self._clock(f["end"], "end") if "end" in f else None
+        # wall-clock minutes, made real minutes of the day once the day is known (_plan)
+        fields["walls"] = {
+            k: (m, f[k]) for k, m in (("start", start), ("end", end)) if m is not None
+        }
         duration = None
         if "duration" in f:
             text = self._text(f["duration"], "duration", True)
@@ -336,7 +346,7 @@ class _Reader:
             self.times_ok = False
             return None
         try:
-            hour, minute = parse_clock(text)
+            hour, minute = parse_clock(text, midnight=True)
         except TimeError as exc:
             self.fail(node, f"{what}: {exc}")
             self.times_ok = False
@@ -345,11 +355,30 @@ class _Reader:
 
     # -- resolving -------------------------------------------------------------------------
 
-    def _plan(self, parsed: list[tuple[dict[str, Any], Draft]]) -> tuple[list[Slot], int | None]:
-        slots, close, problems = resolve([d for _, d in parsed])
+    def _plan(
+        self, parsed: list[tuple[dict[str, Any], Draft]], event: Event | None
+    ) -> tuple[Day, list[Slot], int | None] | None:
+        """The wall times as real minutes of the day, then the schedule between them."""
+        first = next((f["walls"]["start"][0] for f, _ in parsed if "start" in f["walls"]), 0)
+        # with a broken event the schedule is still checked, on a day without clock changes
+        day = Day(event.date, event.timezone) if event else Day(date(2001, 1, 1), "UTC")
+        day = Day(day.date, day.tz, evening=first >= MORNING)
+        drafts, skipped = [], False
+        for fields, draft in parsed:
+            real: dict[str, int] = {}
+            for key, (wall, node) in fields["walls"].items():
+                try:
+                    real[key] = day.minutes(wall)
+                except TimeError as exc:
+                    self.fail(node, f"{key}: {exc}")
+                    skipped = True
+            drafts.append(replace(draft, start=real.get("start"), end=real.get("end")))
+        if skipped:  # the schedule would only add follow-on errors about the missing time
+            return None
+        slots, close, problems = resolve(drafts, day.limit, day.label)
         for line, message in problems:
             self.fail(line or 1, message)
-        return slots, close
+        return day, slots, close
 
     def _check_ids(self, parsed: list[tuple[dict[str, Any], Draft]]) -> None:
         explicit: dict[str, int] = {}
@@ -366,19 +395,12 @@ class _Reader:
         self,
         event: Event,
         parsed: list[tuple[dict[str, Any], Draft]],
+        day: Day,
         slots: list[Slot],
         close: int | None,
     ) -> Programme:
-        day, tz = event.date, event.timezone
-
         def at(minutes: int | None) -> datetime | None:
-            # by the wall clock, not midnight + minutes: on the day the clocks change, 14:00
-            # is 13 or 15 hours after midnight
-            if minutes is None:
-                return None
-            if minutes >= DAY:
-                return midnight_after(day, tz)
-            return on_day(day, minutes // 60, minutes % 60, tz)
+            return None if minutes is None else day.instant(minutes)
 
         taken = {fields["id"] for fields, _ in parsed if fields.get("id")}
         items = []
@@ -401,7 +423,13 @@ class _Reader:
                     line=fields["line"],
                 )
             )
-        return Programme(event=event, items=tuple(items), close=at(close), source=self.source)
+        return Programme(
+            event=event,
+            items=tuple(items),
+            close=at(close),
+            day_end=day.instant(day.limit),
+            source=self.source,
+        )
 
 
 def slugify(title: str) -> str:

@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kiosk.core.schedule import DAY, Draft, Slot, resolve
+from kiosk.core.schedule import Draft, Slot, resolve
+
+DAY = 24 * 60  # the latest close these drafts may have
 
 
 def m(hhmm: str) -> int:
@@ -18,15 +20,19 @@ def hm(minutes: int | None) -> str | None:
     return None if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def label(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def ok(drafts: list[Draft]) -> tuple[list[Slot], int | None]:
-    slots, close, problems = resolve(drafts)
+    slots, close, problems = resolve(drafts, DAY, label)
     assert problems == []
     assert len(slots) == len(drafts)
     return slots, close
 
 
 def refused(drafts: list[Draft]) -> list[tuple[int, str]]:
-    slots, close, problems = resolve(drafts)
+    slots, close, problems = resolve(drafts, DAY, label)
     assert problems, "expected the drafts to be refused"
     assert slots == [] and close is None
     return problems
@@ -106,7 +112,9 @@ def test_more_items_than_minutes_may_share_a_start() -> None:
 
 
 def test_two_published_starts_may_coincide() -> None:
-    slots, _ = ok([Draft(1, start=m("14:00")), Draft(2, start=m("14:00")), Draft(3)])
+    slots, _ = ok(
+        [Draft(1, start=m("14:00")), Draft(2, start=m("14:00")), Draft(3, start=m("15:00"))]
+    )
     assert starts(slots)[:2] == ["14:00", "14:00"]
     assert ends(slots)[0] == "14:00"
 
@@ -162,12 +170,54 @@ def test_without_a_close_the_last_item_runs_to_midnight() -> None:
     assert slots[-1] == Slot(m("17:00"), None, False)
 
 
-def test_without_a_close_items_after_the_last_start_share_the_time_to_midnight() -> None:
-    slots, close = ok([Draft(1, start=m("20:00")), Draft(2), Draft(3)])
+def test_without_a_close_the_last_item_has_an_open_end() -> None:
+    slots, close = ok([Draft(1, start=m("20:00"), duration=80), Draft(2)])
     assert close is None
-    assert starts(slots) == ["20:00", "21:20", "22:40"]
-    assert ends(slots) == ["21:20", "22:40", None]
+    assert starts(slots) == ["20:00", "21:20"]
+    assert ends(slots) == ["21:20", None]
     assert slots[-1].estimated
+
+
+def test_without_a_close_there_is_no_time_to_share_after_the_last_start() -> None:
+    # the old reading (share the evening up to midnight) invented times: say what to write
+    problems = refused([Draft(1, start=m("20:00")), Draft(2), Draft(3)])
+    assert problems == [
+        (
+            2,
+            "no start, and nothing says when the programme ends: give this item a start,"
+            " the item before it a duration, or add the end (kind: end)",
+        )
+    ]
+
+
+def test_an_end_without_a_start_is_a_published_time_the_items_before_share() -> None:
+    slots, close = ok(
+        [Draft(1, start=m("14:00")), Draft(2), Draft(3, end=m("16:30")), Draft(4, duration=30)]
+    )
+    assert starts(slots) == ["14:00", "14:50", "15:40", "16:30"]
+    assert ends(slots) == ["14:50", "15:40", "16:30", "17:00"]
+    assert [s.estimated for s in slots] == [False, True, True, True]
+    assert close == m("17:00")
+
+
+def test_an_end_without_a_start_may_close_the_programme() -> None:
+    slots, close = ok([Draft(1, start=m("14:00")), Draft(2, end=m("16:30"))])
+    assert starts(slots) == ["14:00", "15:15"] and close == m("16:30")
+
+
+def test_an_end_without_a_start_before_the_next_start_leaves_a_gap() -> None:
+    slots, _ = ok(
+        [Draft(1, start=m("14:00")), Draft(2, end=m("16:00")), Draft(3, start=m("19:30"))]
+    )
+    assert starts(slots) == ["14:00", "15:00", "19:30"]
+    assert ends(slots)[:2] == ["15:00", "16:00"]
+
+
+def test_an_end_after_the_next_start_is_refused() -> None:
+    problems = refused(
+        [Draft(1, start=m("14:00")), Draft(2, end=m("16:00")), Draft(3, start=m("15:30"))]
+    )
+    assert problems == [(2, "ends at 16:00, after the next start (15:30, line 3)")]
 
 
 def test_an_item_with_an_end_before_the_next_start_leaves_a_gap() -> None:
@@ -187,7 +237,7 @@ def test_the_last_item_may_end_at_midnight() -> None:
 
 
 def test_no_items() -> None:
-    assert resolve([]) == ([], None, [(0, "the programme has no items")])
+    assert resolve([], DAY, label) == ([], None, [(0, "the programme has no items")])
 
 
 def test_first_item_without_a_start() -> None:
@@ -217,12 +267,6 @@ def test_nothing_after_the_end() -> None:
     assert refused(
         [Draft(3, start=m("14:00")), Draft(4, start=m("15:00"), is_end=True), Draft(5)]
     ) == [(5, "nothing can come after the end (kind: end, line 4)")]
-
-
-def test_end_without_start() -> None:
-    assert (4, "an item with an end needs a start time too") in refused(
-        [Draft(3, start=m("14:00")), Draft(4, end=m("15:00"))]
-    )
 
 
 def test_end_and_duration_both() -> None:
@@ -270,14 +314,14 @@ def test_durations_overflowing_their_gap() -> None:
 
 
 def test_durations_overflowing_midnight() -> None:
-    assert refused([Draft(3, start=m("23:00")), Draft(4, duration=90), Draft(5)]) == [
-        (4, "durations add up to 90 min, but 23:00 to 24:00 leaves 60 min")
+    assert refused([Draft(3, start=m("23:00"), duration=30), Draft(4, duration=90), Draft(5)]) == [
+        (4, "durations add up to 120 min, but 23:00 to 24:00 leaves 60 min")
     ]
 
 
 def test_last_item_running_past_midnight() -> None:
     assert refused([Draft(3, start=m("23:00"), duration=90)]) == [
-        (3, "the programme must close by midnight")
+        (3, "the programme must close by 24:00")
     ]
 
 
@@ -332,10 +376,22 @@ def valid_programmes(draw: st.DrawFn) -> tuple[list[Draft], str]:
             budget -= taken
             return taken
 
-        drafts.append(Draft(line, start=begin, duration=length()))
+        # with an open end nothing says how long the rest is: all but the last need a length
+        open_end = last_anchor and how == "none"
+        more = draw(st.integers(0, 5))
+        lengths = [length() for _ in range(more + 1)]
+        if open_end:  # the lengths fit: without one an item takes the last free minute
+            room = limit - begin - sum(x or 0 for x in lengths)
+            for k in range(len(lengths) - 1):
+                if lengths[k] is None:
+                    if room < 1:
+                        del lengths[k + 1 :]
+                        break
+                    lengths[k], room = 1, room - 1
+        drafts.append(Draft(line, start=begin, duration=lengths[0]))
         line += 1
-        for _ in range(draw(st.integers(0, 5))):
-            drafts.append(Draft(line, duration=length()))
+        for taken in lengths[1:]:
+            drafts.append(Draft(line, duration=taken))
             line += 1
     if how == "marker":
         drafts.append(Draft(line, start=close, is_end=True))
@@ -361,7 +417,7 @@ def test_valid_programmes_resolve_sensibly(case: tuple[list[Draft], str]) -> Non
             limit = drafts[after[0]].start if after else (close if close is not None else DAY)
             assert drafts[before].start <= s.start <= limit, "estimated within their gap"
         if s.end is None:
-            assert d.is_end or i == len(drafts) - 1, "only the last item runs to midnight"
+            assert d.is_end or i == len(drafts) - 1, "only the last item has an open end"
         else:
             assert s.start <= s.end <= DAY
         if d.duration is not None:

@@ -38,8 +38,7 @@ def hm(moment: datetime | None) -> str | None:
 
 def starts(s: Snapshot) -> list[str]:
     """Every item's expected start under the snapshot's live state, as HH:MM."""
-    tl = s.timeline
-    return [hm(tl.entry(i).start) for i in range(len(s.programme.items))]
+    return [hm(s.entry(i).start) for i in range(len(s.programme.items))]
 
 
 def programme_text(items: str, language: str = "nl") -> str:
@@ -163,7 +162,7 @@ MIDNIGHT = loads(
 )
 
 
-def test_without_a_close_the_last_item_runs_to_midnight():
+def test_without_a_close_the_last_item_has_an_open_end():
     assert MIDNIGHT.close is None
     s = snap("23:59", programme=MIDNIGHT)
     assert s.phase == DURING
@@ -172,8 +171,9 @@ def test_without_a_close_the_last_item_runs_to_midnight():
     assert s.progress is None and s.remaining is None
 
 
-@pytest.mark.parametrize("when", ["2022-11-23T00:30", "2022-11-25T12:00"])
-def test_a_programme_without_a_close_is_over_after_midnight(when):
+@pytest.mark.parametrize("when", ["2022-11-23T06:00", "2022-11-25T12:00"])
+def test_an_evening_without_a_close_is_over_the_next_morning(when):
+    assert snap("2022-11-23T05:59", programme=MIDNIGHT).now.item.title == "Feest"
     s = snap(when, programme=MIDNIGHT)
     assert s.phase == AFTER
     assert s.now is None
@@ -192,9 +192,8 @@ def test_progress_and_remaining():
 
 def test_clock_mode_expected_times_are_the_planned_ones():
     s = snap("15:00")
-    tl = s.timeline
     for i, item in enumerate(leercafe().items):
-        entry = tl.entry(i)
+        entry = s.entry(i)
         assert entry.start == item.start
         assert entry.end == item.end
         assert not entry.moved
@@ -237,21 +236,19 @@ def test_host_delay_stops_at_the_fixed_item_which_keeps_its_time():
     assert got[b] == "17:00"
     assert got[b + 1] == "18:00"  # nothing after the fixed item moves
     assert hm(s.close) == "18:00"
-    tl = s.timeline
-    moved = [tl.entry(i).start for i in range(idx("onderzoek-opbouwwerk-de-schoor"), b + 1)]
+    moved = [s.entry(i).start for i in range(idx("onderzoek-opbouwwerk-de-schoor"), b + 1)]
     assert moved == sorted(moved), "squeezed items keep their order"
     assert all(m <= at("17:00") for m in moved), "nothing is pushed past the fixed item"
     # squeezed: each keeps some time before the next
     assert all(b2 > a2 for a2, b2 in pairwise(moved))
-    assert not tl.entry(b).moved and not tl.entry(b + 1).moved
+    assert not s.entry(b).moved and not s.entry(b + 1).moved
 
 
 def test_a_delay_too_big_for_the_room_is_squeezed_before_the_fixed_item():
     live = host("opening-en-welkom", "14:50")  # 50 min late: planned + 50 would pass 17:00
     s = snap("14:51", live.state)
-    tl = s.timeline
     b = idx("borrel")
-    moved = [tl.entry(i).start for i in range(idx("opening-en-welkom"), b + 1)]
+    moved = [s.entry(i).start for i in range(idx("opening-en-welkom"), b + 1)]
     assert moved == sorted(moved)
     assert hm(moved[-1]) == "17:00"
     assert all(m < at("17:00") for m in moved[:-1])
@@ -293,8 +290,10 @@ def test_the_close_moves_with_the_delay_when_nothing_is_fixed():
     assert starts(s) == ["10:00", "10:40", "11:10", "12:10"]
     assert hm(s.close) == "12:10"
     assert snap("12:05", live.state, OPEN_END).phase == DURING
+    # the host has not moved on: the Lezing runs over, and the rest waits for it
     late = snap("12:10", live.state, OPEN_END)
-    assert late.phase == AFTER
+    assert late.phase == DURING and late.now.item.title == "Lezing"
+    assert late.overtime_minutes == 60 and hm(late.close) == "13:10"
 
 
 def test_a_fixed_close_does_not_move():
@@ -336,8 +335,9 @@ def test_shifting_earlier_never_puts_the_next_item_before_the_hosts_start():
     s = snap("10:45", live.state, OPEN_END)
     assert s.delay_minutes == -30
     assert s.now.item.title == "Lezing"
-    assert hm(s.next.start) == "10:30"  # 11:00 - 30 min, and not before the host's 10:30
-    assert hm(s.close) == "11:30"
+    # 11:00 - 30 min would be 10:30, but the host's item is still on: not before now
+    assert hm(s.next.start) == "10:45"
+    assert hm(s.close) == "11:45"
 
 
 def test_shift_in_host_mode_adds_to_the_delay():
@@ -478,16 +478,22 @@ def programmes(draw) -> Programme:
     """Small valid programmes: some published starts, some estimated, maybe a close."""
     n = draw(st.integers(min_value=1, max_value=7))
     first = draw(st.integers(min_value=6 * 60, max_value=16 * 60))
+    close = draw(st.sampled_from(["end", "none", "last-end"]))
     lines = []
     t = first
+    end = t  # with an open end: where the lengths so far reach
     for i in range(n):
         given = i == 0 or draw(st.booleans())
+        # an open end: nothing says how long the rest takes, so all but the last get a length
+        minutes = draw(st.integers(5, 40)) if close == "none" and i < n - 1 else 0
+        length = f", duration: {minutes}" if minutes else ""
         if given:
             t += draw(st.integers(min_value=0, max_value=45)) if i else 0
-            lines.append(f"  - {{start: '{t // 60:02d}:{t % 60:02d}', title: Deel {i}}}")
+            t = end = max(t, end)
+            lines.append(f"  - {{start: '{t // 60:02d}:{t % 60:02d}', title: Deel {i}{length}}}")
         else:
-            lines.append(f"  - {{title: Deel {i}}}")
-    close = draw(st.sampled_from(["end", "none", "last-end"]))
+            lines.append(f"  - {{title: Deel {i}{length}}}")
+        end += minutes
     if close == "end":
         t += draw(st.integers(min_value=0, max_value=90))
         lines.append(f"  - {{start: '{t // 60:02d}:{t % 60:02d}', title: Einde, kind: end}}")
@@ -508,9 +514,10 @@ def check_snapshot(s: Snapshot, t: datetime) -> None:
     if s.now is not None:
         assert s.phase == DURING
         assert s.now.start <= t
+        assert s.now.end is None or s.now.end > t, "what is on has not ended"
         assert s.now.item.kind != "end"
-    else:
-        assert s.phase != DURING
+    elif s.phase == DURING:  # a gap: nothing on until the next start
+        assert s.next is not None and s.next.start > t
     if s.next is not None and s.now is not None:
         assert s.next.index == s.now.index + 1
         assert s.next.start >= s.now.start

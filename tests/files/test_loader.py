@@ -165,7 +165,7 @@ def test_end_as_written() -> None:
 
 
 def test_block_style_items_keep_their_own_lines() -> None:
-    text = HEAD + "  - start: 14:00\n    title: A\n  - title: B\n    by: Someone\n"
+    text = HEAD + "  - start: 14:00\n    title: A\n  - title: B\n    by: Someone\n    end: 16:00\n"
     programme = ok(text)
     assert [item.line for item in programme.items] == [6, 8]
     assert programme.items[1].by == "Someone"
@@ -229,10 +229,22 @@ def test_without_a_close_the_last_item_runs_to_midnight() -> None:
     assert hm(programme.items[0].end) == "17:00"
 
 
-def test_a_last_item_without_a_start_shares_the_time_up_to_midnight() -> None:
-    programme = ok(prog("{start: 20:00, title: A}", "{title: B}"))
-    assert starts(programme) == ["20:00", "22:00"]
+def test_after_the_last_start_without_a_close_nothing_can_be_shared() -> None:
+    # "until midnight" was a guess: the organiser is asked for a length or a close
+    assert refused(prog("{start: 20:00, title: A}", "{title: B}")) == [
+        (
+            7,
+            "no start, and nothing says when the programme ends: give this item a start,"
+            " the item before it a duration, or add the end (kind: end)",
+        )
+    ]
+
+
+def test_a_last_item_without_an_end_has_an_open_end() -> None:
+    programme = ok(prog("{start: 20:00, title: A, duration: 90}", "{title: B}"))
+    assert starts(programme) == ["20:00", "21:30"]
     assert programme.items[-1].estimated and programme.items[-1].end is None
+    assert programme.close is None
 
 
 def test_the_close_at_midnight_is_the_next_day() -> None:
@@ -269,6 +281,7 @@ def test_ids_are_slugs_of_titles() -> None:
             "{title: Café Crème — Ökonomie!}",
             "{title: 'Workshop [zaal 2]'}",
             "{title: 日本語}",
+            "{start: 18:00, title: Einde, kind: end}",
         )
     )
     assert [item.id for item in programme.items] == [
@@ -276,25 +289,42 @@ def test_ids_are_slugs_of_titles() -> None:
         "cafe-creme-okonomie",
         "workshop-zaal-2",
         "item",
+        "einde",
     ]
 
 
 def test_repeated_titles_get_numbered_ids() -> None:
     programme = ok(
-        prog("{start: 14:00, title: Pauze}", "{title: Talk}", "{title: Pauze}", "{title: pauze}")
+        prog(
+            "{start: 14:00, title: Pauze}",
+            "{title: Talk}",
+            "{title: Pauze}",
+            "{title: pauze}",
+            "{start: 18:00, title: Einde, kind: end}",
+        )
     )
-    assert [item.id for item in programme.items] == ["pauze", "talk", "pauze-2", "pauze-3"]
+    assert [item.id for item in programme.items] == ["pauze", "talk", "pauze-2", "pauze-3", "einde"]
 
 
 def test_explicit_id_is_used_and_never_reused_by_a_slug() -> None:
     programme = ok(
-        prog("{start: 14:00, title: Pauze}", "{title: Koffie, id: pauze-2}", "{title: Pauze}")
+        prog(
+            "{start: 14:00, title: Pauze}",
+            "{title: Koffie, id: pauze-2}",
+            "{title: Pauze}",
+            "{start: 18:00, title: Einde, kind: end}",
+        )
     )
-    assert [item.id for item in programme.items] == ["pauze", "pauze-2", "pauze-3"]
+    assert [item.id for item in programme.items] == ["pauze", "pauze-2", "pauze-3", "einde"]
 
 
 def test_duplicate_explicit_id_is_refused() -> None:
-    text = prog("{start: 14:00, title: A, id: x}", "{title: B}", "{title: C, id: x}")
+    text = prog(
+        "{start: 14:00, title: A, id: x}",
+        "{title: B}",
+        "{title: C, id: x}",
+        "{start: 18:00, title: Einde, kind: end}",
+    )
     assert refused(text) == [(8, "id 'x' is also used on line 6")]
 
 
@@ -433,13 +463,13 @@ def test_file_level_refusals(text: str, expected: list[tuple[int, str]]) -> None
         pytest.param("{start: 14:00, title: [a]}", "title must be text", id="title-list"),
         pytest.param(
             "{start: 14:75, title: A}",
-            "start: '14:75' is not a time of day (00:00 to 23:59)",
+            "start: '14:75' is not a time of day (00:00 to 24:00)",
             id="14:75",
         ),
         pytest.param(
-            "{start: 24:00, title: A}",
-            "start: '24:00' is not a time of day (00:00 to 23:59)",
-            id="24:00",
+            "{start: 24:30, title: A}",
+            "start: '24:30' is not a time of day (00:00 to 24:00)",
+            id="24:30",
         ),
         pytest.param(
             "{start: noon, title: A}",
@@ -505,8 +535,8 @@ def test_file_level_refusals(text: str, expected: list[tuple[int, str]]) -> None
             id="end-and-duration",
         ),
         pytest.param(
-            "{start: 23:00, title: A, duration: 90}",
-            "the programme must close by midnight",
+            "{start: 23:00, title: A, duration: 480}",
+            "the programme must close by 06:00",
             id="past-midnight",
         ),
         pytest.param(
@@ -557,14 +587,25 @@ def test_end_item_with_a_duration() -> None:
 
 
 def test_fixed_without_start() -> None:
-    assert refused(prog("{start: 14:00, title: A}", "{title: B, fixed: true}")) == [
-        (7, "a fixed item needs a start time")
-    ]
+    assert refused(
+        prog(
+            "{start: 14:00, title: A}",
+            "{title: B, fixed: true}",
+            "{start: 18:00, title: Einde, kind: end}",
+        )
+    ) == [(7, "a fixed item needs a start time")]
 
 
-def test_end_without_start() -> None:
-    assert refused(prog("{start: 14:00, title: A}", "{title: B, end: 16:00}")) == [
-        (7, "an item with an end needs a start time too")
+def test_an_end_without_a_start_is_published_and_the_start_estimated() -> None:
+    programme = ok(prog("{start: 14:00, title: A}", "{title: B, end: 16:00}"))
+    assert starts(programme) == ["14:00", "15:00"] and programme.items[1].estimated
+    assert hm(programme.close) == "16:00"
+
+
+def test_an_end_before_an_earlier_published_time_is_refused() -> None:
+    text = prog("{start: 14:00, title: A}", "{title: B, end: 13:00}")
+    assert refused(text) == [
+        (7, "ends at 13:00, before the item on line 6 (14:00); times must be in order")
     ]
 
 
@@ -711,9 +752,9 @@ def test_load_names_the_file_in_every_problem(tmp_path: Path) -> None:
     with pytest.raises(ProgrammeError) as info:
         load(path)
     assert info.value.problems == [
-        Problem(str(path), 6, "start: '14:75' is not a time of day (00:00 to 23:59)")
+        Problem(str(path), 6, "start: '14:75' is not a time of day (00:00 to 24:00)")
     ]
-    assert str(info.value) == f"{path}:6: start: '14:75' is not a time of day (00:00 to 23:59)"
+    assert str(info.value) == f"{path}:6: start: '14:75' is not a time of day (00:00 to 24:00)"
 
 
 def test_load_missing_file(tmp_path: Path) -> None:
@@ -764,7 +805,7 @@ def test_all_problems_of_a_file_come_in_one_report() -> None:
         (3, "date '2022-13-40' is not a date; write it as 2022-11-22"),
         (4, "timezone 'Mars/Base' is unknown; write it like Europe/Amsterdam"),
         (5, "language 'de' is not one of: nl, en"),
-        (7, "start: '14:75' is not a time of day (00:00 to 23:59)"),
+        (7, "start: '14:75' is not a time of day (00:00 to 24:00)"),
         (8, "the item has no title"),
         (8, "unknown field 'titel' in item; did you mean 'title'?"),
         (9, "unknown field 'durration' in item; did you mean 'duration'?"),
@@ -889,21 +930,30 @@ def valid_files(draw: st.DrawFn) -> tuple[str, list[int | None], str]:
             written.append(begin)
             continue
 
-        def duration() -> str:
+        # an open end: nothing says how long the evening is, so all but the last need a length
+        open_end = last_anchor and how == "none"
+        more = draw(st.integers(0, 4))
+        if open_end:
+            more = min(more, budget)
+
+        def duration(needed: bool = False, after: int = 0) -> str:
+            """A length; `needed` in an open end, leaving a minute for each of `after`."""
             nonlocal budget
-            if budget < 1 or not draw(st.booleans()):
+            if budget < 1 or not (needed or draw(st.booleans())):
                 return ""
-            taken = draw(st.integers(1, budget))
+            taken = draw(st.integers(1, max(1, budget - (after if needed else 0))))
             budget -= taken
             if taken % 60 == 0:
                 return f", duration: {taken // 60}h"
             style = draw(st.sampled_from(["{}", "{}m", "'{}'"]))
             return ", duration: " + style.format(taken)
 
-        items.append(f"{{start: {clock(begin)}, title: T{n}{duration()}}}")
+        length = duration(open_end and more > 0, more)
+        items.append(f"{{start: {clock(begin)}, title: T{n}{length}}}")
         written.append(begin)
-        for k in range(draw(st.integers(0, 4))):
-            items.append(f"{{title: 'T{n} {k}'{duration()}}}")
+        for k in range(more):
+            left = more - k - 1
+            items.append(f"{{title: 'T{n} {k}'{duration(open_end and left > 0, left)}}}")
             written.append(None)
     if how == "marker":
         assert close is not None
@@ -933,7 +983,7 @@ def test_valid_programme_files_resolve_sensibly(case: tuple[str, list[int | None
             limit = after[0] if after else 1440
             assert before <= minutes[i] <= limit, "estimated starts stay within their gap"
         if item.end is None:
-            assert item.is_end or i == len(items) - 1, "only the last item runs to midnight"
+            assert item.is_end or i == len(items) - 1, "only the last item has an open end"
         else:
             assert item.start <= item.end <= midnight.add(days=1)
     if how == "marker":
