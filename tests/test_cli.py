@@ -17,7 +17,16 @@ from kiosk.files import statefile
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMME = ROOT / "programme.yaml"
-TOP_KEYS = {"at", "phase", "mode", "delay_minutes", "announcement", "now", "next"}
+TOP_KEYS = {
+    "at",
+    "phase",
+    "mode",
+    "delay_minutes",
+    "overtime_minutes",
+    "announcement",
+    "now",
+    "next",
+}
 ITEM_KEYS = {"id", "title", "by", "kind", "start", "end", "estimated"}
 
 BROKEN = """\
@@ -211,6 +220,47 @@ def test_now_json_honours_a_host_state_file(capsys, programme, tmp_path):
     assert data["next"]["id"] == "lezing-blik-op-de-gemeenschap"
     assert data["next"]["start"] == "15:03"
     assert data["next"]["estimated"] is True
+
+
+def test_now_json_says_how_long_the_hosts_part_runs_over(capsys, programme, tmp_path):
+    # the host started the opening at 14:00 and has not moved on: at 14:30 it runs 8 min over
+    state = tmp_path / "s.json"
+    statefile.write(state, start_item(Live(), leercafe(), 1, at("14:00")))
+    data = now_json(capsys, str(programme), "--at", "14:30", "--state", str(state))
+    assert data["now"]["id"] == "opening-en-welkom"
+    assert (data["delay_minutes"], data["overtime_minutes"]) == (0, 8)
+    assert data["next"]["id"] == "onderzoek-opbouwwerk-de-schoor"
+    assert data["next"]["start"] == "14:30", "what comes next waits for the host"
+
+
+EVENING = (
+    "event: {title: Buurtavond, date: 2022-11-22, timezone: Europe/Amsterdam, language: en}\n"
+    "programme:\n"
+    "  - {start: 14:00, end: 17:00, title: Open huis}\n"
+    "  - {start: 19:30, title: Show, duration: 90}\n"
+    "  - {title: Feest}\n"
+)
+
+
+def test_now_json_in_a_gap_has_nothing_on(capsys, tmp_path):
+    path = tmp_path / "avond.yaml"
+    path.write_text(EVENING, encoding="utf-8")
+    data = now_json(capsys, str(path), "--at", "18:00")
+    assert (data["phase"], data["now"]) == ("during", None)
+    assert (data["next"]["title"], data["next"]["start"]) == ("Show", "19:30")
+    late = now_json(capsys, str(path), "--at", "2022-11-23T01:30")
+    assert late["now"]["title"] == "Feest" and late["now"]["end"] is None  # an open end
+
+
+def test_check_shows_gaps_and_open_ends(capsys, tmp_path):
+    path = tmp_path / "avond.yaml"
+    path.write_text(EVENING, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[2].split() == ["17:00", "(nothing", "on", "until", "19:30)"]
+    assert lines[4].split()[-2:] == ["(open", "end)"]
+    assert lines[-1] == "3 items, from 14:00; the last has an open end."
 
 
 def test_now_reads_the_state_file_beside_the_programme_by_default(capsys, programme):

@@ -12,6 +12,7 @@ from kiosk.core.live import (
     shift,
     start_item,
     toggle_blank,
+    unplaced,
 )
 from kiosk.core.timeline import BEFORE, Timeline
 
@@ -24,6 +25,7 @@ def act(
     `timeline` is the one of `live.state`: the screen the host pressed the key on.
     """
     programme = timeline.programme
+    live = unplaced(live, programme)
     if live.state.blank and action != "blank":
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
     if action in ("next", "previous"):
@@ -33,6 +35,8 @@ def act(
             index = snap.now.index + step
         elif snap.phase == BEFORE:
             index = 0
+        elif snap.next is not None:  # a gap: next is what comes, previous what went
+            index = snap.next.index if step > 0 else snap.next.index - 1
         else:  # after the close: next is the end, previous the last part
             index = len(programme.items) - (1 if step > 0 else 2)
         return start_item(live, programme, index, now)

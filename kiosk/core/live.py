@@ -84,8 +84,10 @@ def reconcile(
     """After a programme (re)load, keep the host's place.
 
     An item renamed in place (its id, a slug of the title, changed while nothing else came or
-    went at that position) keeps the place. An item that is really gone drops back to the
-    clock. Returns the live state to use and the id that went missing, if any. Not undoable.
+    went at that position) keeps the place. While the host's item is gone the screen follows
+    the clock (the timeline finds no such item), but the state keeps its id: a later save that
+    brings it back brings back the place, unless the host acted in between (see `unplaced`).
+    Returns the live state to use and the id that went missing with this save, if any.
     """
     s = live.state
     if s.mode != "host" or (s.item_id is not None and programme.index_of(s.item_id) is not None):
@@ -93,11 +95,22 @@ def reconcile(
     renamed = _renamed(s.item_id, programme, previous)
     if renamed is not None:
         return Live(replace(s, item_id=renamed), live.history), None
-    gone = s.item_id or "?"
+    was_there = previous is None or (
+        s.item_id is not None and previous.index_of(s.item_id) is not None
+    )
+    return live, (s.item_id or "?") if was_there else None
+
+
+def unplaced(live: Live, programme: Programme) -> Live:
+    """A host state whose item is gone, as the clock state the screen shows: what the host's
+    next action starts from (then the kept id is given up)."""
+    s = live.state
+    if s.mode != "host" or (s.item_id is not None and programme.index_of(s.item_id) is not None):
+        return live
     return Live(
         replace(s, mode="clock", item_id=None, started_at=None, shift=0, shift_from=None),
         live.history,
-    ), gone
+    )
 
 
 def _renamed(item_id: str | None, programme: Programme, previous: Programme | None) -> str | None:

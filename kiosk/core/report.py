@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from kiosk.core.live import State
@@ -32,6 +33,7 @@ def snapshot_json(snap: Snapshot) -> dict[str, Any]:
         "phase": snap.phase,
         "mode": snap.mode,
         "delay_minutes": snap.delay_minutes,
+        "overtime_minutes": snap.overtime_minutes,
         "announcement": snap.announcement,
         "now": item_json(snap.now),
         "next": item_json(snap.next),
@@ -65,15 +67,30 @@ def table(programme: Programme, state: State | None = None) -> str:
     title_width = min(48, max(len(e.item.title) for e in entries))
     where = ", ".join(x for x in (words.day(event.date), event.venue.name) if x)
     lines = [f"{event.title} — {where}"]
-    for entry, at in zip(entries, times, strict=True):
+    items = programme.items
+    for n, (entry, at) in enumerate(zip(entries, times, strict=True)):
         item = entry.item
         extra = item.by or ""
-        tags = [t for t in (item.kind, "fixed" if item.fixed else "") if t]
+        open_end = item.end is None and not item.is_end
+        tags = [t for t in (item.kind, "fixed" if item.fixed else "", "open end" * open_end) if t]
         if tags:
             extra = f"{extra}  ({', '.join(tags)})".strip()
         lines.append(f"  {at:<{width}}  {item.title:<{title_width}}  {extra}".rstrip())
+        if item.end is not None and n + 1 < len(items) and item.end < items[n + 1].start:
+            # a gap: nothing on, and the screen counts down to the next start
+            gap = f"(nothing on until {hhmm(items[n + 1].start)})"
+            lines.append(f"  {hhmm(item.end):<{width}}  {gap}")
     first = hhmm(entries[0].start)
-    last = hhmm(programme.close) if programme.close else "24:00"
     count = f"{len(entries)} item" + ("" if len(entries) == 1 else "s")
-    lines.append(f"{count}, {first} to {last}.")
+    if programme.close is None:
+        lines.append(f"{count}, from {first}; the last has an open end.")
+    else:
+        close = programme.close
+        midnight = (close.date(), close.hour, close.minute) == (
+            event.date + timedelta(days=1),
+            0,
+            0,
+        )
+        last = "24:00" if midnight else hhmm(close)
+        lines.append(f"{count}, {first} to {last}.")
     return "\n".join(lines)

@@ -115,6 +115,8 @@ class Timeline:
         if state.mode == "host" and index is not None and state.started_at is not None:
             self.mode, self.base, moving = "host", index, True
             self.pinned = self.floor = state.started_at.timestamp()
+        elif state.mode == "host":
+            self.shift = 0.0  # the host's item is gone: the screen follows the plain clock
         elif state.shift and state.shift_from is not None:
             moving = True
             self.floor = state.shift_from.timestamp()
@@ -275,7 +277,7 @@ class Timeline:
         now = self.entry_at(k, t) if k is not None else None
         nxt = self.entry_at(nk, t) if nk is not None and phase != AFTER else None
         tz = self.programme.event.timezone
-        delay = state.shift
+        delay = round(self.shift / 60)
         overtime = 0
         if self.mode == "host":
             assert self.pinned is not None

@@ -52,6 +52,7 @@ class NowText:
     left: str
     digits: str  # the time left, for the big digits on large screens
     progress: float | None  # 0..1; None: no end to measure against
+    overtime: bool = False  # the host's part runs past its planned length
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class NextText:
 class Board:
     """The whole screen as plain strings; a part that is None is not shown."""
 
-    look: str  # before, during, walk-in, break, drinks, after: the CSS class of the screen
+    look: str  # before, during, walk-in, break, gap, drinks, after: the screen's CSS class
     header: HeaderText
     headline: HeadlineText | None
     now: NowText | None
@@ -119,6 +120,12 @@ def board(snap: Snapshot, words: Words) -> Board:
         nxt = None
     elif snap.now is not None:
         look, now = _now(snap, snap.now, words)
+    elif nxt is not None:  # a gap: nothing on, one countdown to what comes next
+        look = "gap"
+        headline = HeadlineText(
+            words("resume_at", t=start_text(nxt, words)),
+            words("in", d=words.span(max(timedelta(0), nxt.start - snap.at))),
+        )
 
     return Board(
         look=look,
@@ -145,13 +152,17 @@ def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
     nxt = snap.next
     remaining = snap.remaining
     left = digits = ""
-    if kind == "break" and nxt is not None:
+    overtime = snap.overtime_minutes > 0
+    if overtime:
+        left = words("overtime", d=words.span(timedelta(minutes=snap.overtime_minutes)))
+        digits = _digits(timedelta(minutes=snap.overtime_minutes))
+    elif kind == "break" and nxt is not None:
         left = words("break_resume", t=start_text(nxt, words), d=words.span(nxt.start - snap.at))
     elif kind == "drinks" and now.end is not None:
         left = words("drinks_until", t=hhmm(now.end))
     elif remaining is not None:
         left = words("left", d=words.span(remaining))
-    if remaining is not None and kind != "drinks":
+    if remaining is not None and kind != "drinks" and not overtime:
         # a break counts down to the restart, like its words
         digits = _digits(remaining if kind != "break" or nxt is None else nxt.start - snap.at)
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
@@ -162,7 +173,8 @@ def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
         times=_range(now, words),
         left=left,
         digits=digits,
-        progress=_whole_minutes(snap.progress, now),
+        progress=1.0 if overtime else _whole_minutes(snap.progress, now),
+        overtime=overtime,
     )
 
 
@@ -194,8 +206,8 @@ def _digits(delta: timedelta) -> str:
 
 def _range(entry: Entry, words: Words) -> str:
     start = start_text(entry, words)
-    if entry.end is None:
-        return f"{start} – {words('until_midnight')}" if not entry.item.is_end else start
+    if entry.end is None:  # an open end: no end to count down to
+        return words("from_t", t=start) if not entry.item.is_end else start
     return f"{start} – {hhmm(entry.end)}"
 
 

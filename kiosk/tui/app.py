@@ -49,7 +49,7 @@ POLL = 0.5  # seconds between looks at the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, now and next get big digits
-LOOKS = ("before", "during", "walk-in", "break", "drinks", "after")  # view.Board.look
+LOOKS = ("before", "during", "walk-in", "break", "gap", "drinks", "after")  # view.Board.look
 
 
 class KioskApp(App[int]):
@@ -102,8 +102,7 @@ class KioskApp(App[int]):
             self._notes.append((self.words("item_gone", id=gone), "warning"))
         if follow:
             self._notes.clear()  # followers say nothing: the host's screen does
-        elif not gone:
-            self._written = live  # what the file holds; a place that moved is written at mount
+        self._written = live  # what the file holds (a gone item's id is kept, see reconcile)
         return live
 
     # -- building --------------------------------------------------------------------------
@@ -136,8 +135,6 @@ class KioskApp(App[int]):
         for message, severity in self._notes:
             self.notify(message, severity=severity, timeout=10)
         self._notes.clear()
-        if not self.settings.follow:
-            self._write_state()  # a place that start-up moved to the clock
 
     def started(self) -> None:
         """Once drawn: if `kiosk run` held garbage collection off for the start-up, collect

@@ -149,9 +149,33 @@ def test_reconcile_is_not_an_undo_step_and_keeps_the_history():
     edited = replace(p, items=tuple(i for i in p.items if i.id != live.state.item_id))
     fixed, gone = reconcile(live, edited)
     assert gone == "lezing-blik-op-de-gemeenschap"
-    assert fixed.state.mode == "clock"
+    assert snapshot(edited, fixed.state, at("15:00")).mode == "clock", "the screen: the clock"
     assert fixed.state.announcement == "Hallo", "the announcement stays"
     assert fixed.history == live.history
+
+
+def test_a_short_lived_save_without_the_hosts_item_keeps_the_place():
+    p = leercafe()
+    live = start_item(Live(), p, 3, at("14:55"))
+    edited = replace(p, items=tuple(i for i in p.items if i.id != live.state.item_id))
+    gone, said = reconcile(live, edited, p)
+    assert said == "lezing-blik-op-de-gemeenschap"
+    again, said = reconcile(gone, edited, edited)
+    assert said is None, "said once, when it went"
+    back, said = reconcile(again, p, edited)  # the organiser undid the deletion
+    assert said is None
+    s = snapshot(p, back.state, at("15:00"))
+    assert (s.mode, s.now.item.id) == ("host", "lezing-blik-op-de-gemeenschap")
+
+
+def test_a_host_key_while_the_item_is_gone_gives_up_the_place():
+    p = leercafe()
+    live = start_item(Live(), p, 3, at("14:55"))
+    edited = replace(p, items=tuple(i for i in p.items if i.id != live.state.item_id))
+    live, _ = reconcile(live, edited, p)
+    live = press(live, edited, "later", at("15:00"))  # on the clock's screen: 5 min later
+    back, _ = reconcile(live, p, edited)
+    assert snapshot(p, back.state, at("15:01")).mode == "clock"
 
 
 def test_reconcile_in_clock_mode_changes_nothing():

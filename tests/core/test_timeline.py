@@ -446,8 +446,7 @@ def test_deleted_host_item_falls_back_to_the_clock():
     assert edited.index_of("lezing-blik-op-de-gemeenschap") is None
     fixed, gone = reconcile(live, edited)
     assert gone == "lezing-blik-op-de-gemeenschap"
-    assert fixed.state.mode == "clock"
-    assert fixed.state.item_id is None
+    assert fixed.state.item_id == "lezing-blik-op-de-gemeenschap", "kept, should it come back"
     s = snapshot(edited, fixed.state, at("15:02"))
     assert s.mode == "clock" and s.delay_minutes == 0
 

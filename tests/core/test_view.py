@@ -117,15 +117,16 @@ def test_walk_in_and_drinks_have_their_own_look():
     assert show("17:30", EN).now.left == "until 18:00"
 
 
-def test_last_item_without_a_close_runs_until_midnight():
+def test_a_last_item_without_an_end_has_an_open_end():
     p = loads(
         "event: {title: Feestavond, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
         "programme:\n  - {start: 20:00, title: Concert}\n  - {start: 21:00, title: Feest}\n"
     )
     s = show("22:00", programme=p)
-    assert s.now.times == "21:00 – tot middernacht"
-    assert s.now.left == "" and s.now.progress is None
+    assert s.now.times == "vanaf 21:00"
+    assert s.now.left == "" and s.now.digits == "" and s.now.progress is None
     assert s.next is None
+    assert show("22:00", EN, programme=p).now.times == "from 21:00"
 
 
 # -- before --------------------------------------------------------------------------------

@@ -130,16 +130,22 @@ async def test_deleting_the_hosts_item_falls_back_to_the_clock(kiosk, programme_
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        text = programme_file.read_text().replace(
+        good = programme_file.read_text()
+        text = good.replace(
             "  - title: Onderzoek opbouwwerk De Schoor\n"
             "    by: Mariël van Pelt en Sanneke Verweij (Movisie)\n",
             "",
         )
         programme_file.write_text(text)
         await look_at_files(app, pilot)
-        assert app.live.state.mode == "clock"
         assert any("bestaat niet meer" in n for n in notices(app))
         assert text_of(app, "#now-title") == GOOD_TITLE  # 14:15 by the clock
+        assert text_of(app, "#status").startswith("volgt de klok")
+        # the organiser undoes the deletion and saves: the host's place comes back
+        programme_file.write_text(good)
+        await look_at_files(app, pilot)
+        assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
+        assert text_of(app, "#status").startswith("host: Onderzoek opbouwwerk De Schoor")
 
 
 async def test_followers_take_the_save_too(kiosk, programme_file: Path):

@@ -26,6 +26,8 @@ class NowPanel(Panel):
             return
         self.put(now.label, now.digits, title=now.title, by=now.by, times=now.times, left=now.left)
         hide_if(self.bar, now.progress is None)
+        # over time: words and a full bar in the warning colour (the stylesheet's -overtime)
+        self.set_class(now.overtime, "-overtime", update=self.is_mounted)
         percent = round((now.progress or 0) * 100)
         if self.bar.progress != percent:
             self.bar.update(progress=percent)
