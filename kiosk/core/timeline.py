@@ -182,6 +182,8 @@ class Timeline:
         b = self.base
         if i == b and self.pinned is not None:
             return self.pinned
+        if i < b and self.pinned is not None:  # over: no later than the host's item began
+            return min(self.planned[i], self.pinned)
         if i <= b or i >= self.stop:
             return self.planned[i]
         k = i - b - 1
@@ -200,11 +202,11 @@ class Timeline:
         item = self.programme.items[i]
         if item.is_end:
             return None
-        if i == self.base and self.mode == "host" and t is not None:
-            return max(x, t)  # on until the host moves on: past its length it runs over
         length = self.planned_ends[i]
         if length is None:
             return None  # an open end
+        if i == self.base and self.mode == "host" and t is not None:
+            return max(x, t)  # on until the host moves on: past its length it runs over
         start = self._start(i, x, t)
         end = start + (length - self.planned[i])
         if next_start is not None and self._contiguous(i):

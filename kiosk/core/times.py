@@ -78,12 +78,10 @@ class Day:
         days, rest = divmod(wall, 24 * 60)
         day = self.date + timedelta(days=days)
         hour, minute = divmod(rest, 60)
-        moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=self.tz)
-        if check and (moment.date(), moment.hour, moment.minute) != (day, hour, minute):
-            raise TimeError(
-                f"{hour:02d}:{minute:02d} does not exist on {day.isoformat()} in {self.tz}:"
-                " the clocks go forward that night"
-            )
+        if check:
+            moment = _wall(day, hour, minute, 0, self.tz)
+        else:
+            moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=self.tz)
         return round((moment.timestamp() - self.origin.timestamp()) / 60)
 
     def instant(self, minutes: int) -> datetime:
@@ -97,34 +95,44 @@ class Day:
         return moment.strftime("%H:%M")
 
 
-def on_day(day: date, hour: int, minute: int, tz: str) -> datetime:
-    return pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=tz)
-
-
-def midnight_after(day: date, tz: str) -> datetime:
-    return pendulum.datetime(day.year, day.month, day.day, tz=tz).add(days=1)
-
-
 def parse_when(text: str, day: date, tz: str) -> datetime:
-    """--at: 'HH:MM' on the event's day, or an ISO date-time (no offset: event's timezone)."""
+    """--at: 'HH:MM' on the event's day, or an ISO date-time (no offset: event's timezone).
+
+    A wall time the clocks skip that day (02:30 when they go from 02:00 to 03:00) is refused:
+    a rehearsal there would silently start an hour later.
+    """
     try:
         hour, minute = parse_clock(text)
     except TimeError:
         pass
     else:
-        return on_day(day, hour, minute, tz)
+        return _wall(day, hour, minute, 0, tz)
     try:
         # exact: a time alone ("13:45:30") comes back as a Time, to be put on the event's day;
-        # otherwise pendulum would put it on today's date
-        parsed = pendulum.parse(text.strip(), tz=tz, strict=False, exact=True)
+        # otherwise pendulum would put it on today's date. No zone: a time without an offset
+        # is the event's wall clock, checked below
+        parsed = pendulum.parse(text.strip(), tz=None, strict=False, exact=True)
     except Exception as exc:  # pendulum raises several kinds for bad input
         raise TimeError(f"'{text}' is not a time; give HH:MM or 2022-11-22T13:45") from exc
     if isinstance(parsed, datetime):
-        return pendulum.instance(parsed).in_tz(tz)
+        if parsed.tzinfo is not None:
+            return pendulum.instance(parsed).in_tz(tz)
+        moment = _wall(parsed.date(), parsed.hour, parsed.minute, parsed.second, tz)
+        return moment.add(microseconds=parsed.microsecond)
     if isinstance(parsed, date):
-        return pendulum.datetime(parsed.year, parsed.month, parsed.day, tz=tz)
+        return _wall(parsed, 0, 0, 0, tz)
     if isinstance(parsed, time):
-        return pendulum.datetime(
-            day.year, day.month, day.day, parsed.hour, parsed.minute, parsed.second, tz=tz
-        ).add(microseconds=parsed.microsecond)
+        moment = _wall(day, parsed.hour, parsed.minute, parsed.second, tz)
+        return moment.add(microseconds=parsed.microsecond)
     raise TimeError(f"'{text}' is not a moment; give HH:MM or 2022-11-22T13:45")
+
+
+def _wall(day: date, hour: int, minute: int, second: int, tz: str) -> pendulum.DateTime:
+    """That wall-clock time in `tz`, or TimeError if the clocks skip it that day."""
+    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=tz)
+    if (moment.date(), moment.hour, moment.minute) != (day, hour, minute):
+        raise TimeError(
+            f"{hour:02d}:{minute:02d} does not exist on {day.isoformat()} in {tz}:"
+            " the clocks go forward that night"
+        )
+    return moment

@@ -10,9 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.times import (
+    Day,
     TimeError,
-    midnight_after,
-    on_day,
     parse_clock,
     parse_duration,
     parse_when,
@@ -181,8 +180,44 @@ def test_parse_when_refuses_durations_and_intervals(text: str) -> None:
     assert str(info.value) == f"'{text}' is not a moment; give HH:MM or 2022-11-22T13:45"
 
 
-def test_on_day_and_midnight_after_follow_the_wall_clock_on_a_dst_day() -> None:
+def test_wall_times_on_a_dst_day_are_read_off_the_wall_clock() -> None:
     # 2023-03-26: clocks in Amsterdam jump from 02:00 to 03:00
-    spring = date(2023, 3, 26)
-    assert on_day(spring, 14, 0, TZ).hour == 14
-    assert midnight_after(spring, TZ) == pendulum.datetime(2023, 3, 27, tz=TZ)
+    day = Day(date(2023, 3, 26), TZ, evening=False)
+    assert day.instant(day.minutes(14 * 60)).hour == 14
+    assert day.instant(day.limit) == pendulum.datetime(2023, 3, 27, tz=TZ)
+
+
+# -- the night the clocks change -------------------------------------------------------------
+
+SPRING = date(2023, 3, 26)  # Europe/Amsterdam: from 02:00 straight to 03:00
+
+
+def test_a_rehearsal_at_a_time_the_clocks_skip_is_refused():
+    for text in ("02:10", "2023-03-26T02:10", "2023-03-26 02:59"):
+        with pytest.raises(TimeError, match=r"02:\d\d does not exist on 2023-03-26"):
+            parse_when(text, SPRING, TZ)
+    assert parse_when("03:10", SPRING, TZ).isoformat() == "2023-03-26T03:10:00+02:00"
+    with_offset = parse_when("2023-03-26T02:10+01:00", SPRING, TZ)  # an instant: fine
+    assert with_offset.isoformat() == "2023-03-26T03:10:00+02:00"
+
+
+def test_the_day_counts_real_minutes_across_the_change():
+    day = Day(SPRING, TZ, evening=False)
+    assert day.minutes(90) == 90  # 01:30
+    assert day.minutes(180) == 120  # 03:00 is two real hours after midnight
+    assert day.label(120) == "03:00"
+    with pytest.raises(TimeError, match="the clocks go forward"):
+        day.minutes(150)  # 02:30
+
+
+def test_an_evening_runs_into_the_small_hours_of_the_next_day():
+    day = Day(date(2022, 11, 22), TZ)
+    assert day.minutes(90) == 24 * 60 + 90  # 01:30 is the night after
+    assert day.label(day.minutes(90)) == "01:30"
+    assert day.label(day.minutes(24 * 60)) == "24:00"
+    assert day.instant(day.limit).isoformat() == "2022-11-23T06:00:00+01:00"
+
+
+def test_a_day_the_timezone_skipped_does_not_exist():
+    with pytest.raises(TimeError, match="2011-12-30 does not exist in Pacific/Apia"):
+        Day(date(2011, 12, 30), "Pacific/Apia")
