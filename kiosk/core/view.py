@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kiosk.core.timeline import AFTER, BEFORE, Entry, Snapshot
+from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.words import Words
 
 
@@ -217,8 +217,8 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
     count = max(0, min(count, len(items)))
     if snap.phase == AFTER:
         current = len(items)
-    elif snap.now is None:
-        current = 0
+    elif snap.now is None:  # before the start, or a gap: what went before is past
+        current = snap.next.index if snap.phase == DURING and snap.next is not None else 0
     else:
         current = snap.now.index
     first = max(0, min(current - 1, len(items) - count))
