@@ -285,7 +285,8 @@ class Timeline:
             assert self.pinned is not None
             delay += round((self.pinned - self.planned[self.base]) / 60)
             if k == self.base and self.planned_ends[k] is not None:
-                overtime = max(0, math.floor((t - self._x_clock) / 60))
+                # rounded up, like every span on screen: "uitloop 1 min" from the first second
+                overtime = max(0, math.ceil((t - self._x_clock) / 60))
         close = self.close_at(t)
         return Snapshot(
             at=pendulum.instance(at).in_tz(tz),

@@ -599,3 +599,14 @@ def test_property_host_keys_at_any_moments(programme, presses, looks):
             fixed = timeline.fixed
             if fixed is None or now.timestamp() < programme.items[fixed].start.timestamp():
                 assert s.now is not None and s.now.index == timeline.base, "the host's item holds"
+
+
+def test_the_hosts_part_holds_and_runs_over_from_its_first_second_past():
+    live = host("opening-en-welkom", "14:00")  # planned 14:00 to ca. 14:22
+    on_time = snap("2022-11-22T14:21:59", live.state)
+    assert on_time.overtime_minutes == 0 and on_time.remaining.total_seconds() == 1
+    just_over = snap("2022-11-22T14:22:30", live.state)
+    assert just_over.now.item.id == "opening-en-welkom", "no part starts by itself"
+    assert just_over.overtime_minutes == 1, "said at once, not as 'nog 0 min' for a minute"
+    assert just_over.next.start == at("2022-11-22T14:22:30"), "what follows waits for the host"
+    assert snap("15:10", live.state).overtime_minutes == 48
