@@ -610,3 +610,13 @@ def test_the_hosts_part_holds_and_runs_over_from_its_first_second_past():
     assert just_over.overtime_minutes == 1, "said at once, not as 'nog 0 min' for a minute"
     assert just_over.next.start == at("2022-11-22T14:22:30"), "what follows waits for the host"
     assert snap("15:10", live.state).overtime_minutes == 48
+
+
+def test_a_fixed_part_starts_by_the_clock_while_the_hosts_part_is_still_on():
+    live = host("plenaire-afsluiting", "16:50")  # planned ca. 16:37 to 17:00, then the drinks
+    s = snap("16:59", live.state)
+    assert s.now.item.id == "plenaire-afsluiting"
+    assert hm(s.next.start) == "17:00", "the drinks keep their time"
+    s = snap("17:01", live.state)
+    assert s.now.item.id == "borrel", "17:00 came: the fixed part is on, by the clock"
+    assert s.overtime_minutes == 0

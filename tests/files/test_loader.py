@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kiosk.core.model import Programme
 from kiosk.core.problems import Problem, ProgrammeError
+from kiosk.core.report import table
 from kiosk.files.loader import load, loads, slugify
 
 REAL = Path(__file__).resolve().parents[2] / "programme.yaml"
@@ -994,3 +995,58 @@ def test_valid_programme_files_resolve_sensibly(case: tuple[str, list[int | None
         assert items[-1].end is None
     else:
         assert programme.close == items[-1].end
+
+
+# -- midnight, the night after, and the nights the clocks change ----------------------------
+
+
+def test_24_00_is_the_midnight_that_ends_the_day() -> None:
+    programme = ok(prog("{start: 20:00, title: Feest, end: 24:00}"))
+    assert programme.close == pendulum.datetime(2022, 11, 23, tz=TZ)
+    assert table(programme).splitlines()[-1] == "1 item, 20:00 to 24:00."
+
+
+def test_an_evening_runs_past_midnight_as_written() -> None:
+    programme = ok(
+        prog(
+            "{start: 22:00, title: Feest, end: 01:30}",
+            "{start: 02:00, title: Nachtbus, kind: end}",
+        )
+    )
+    assert programme.items[0].end == pendulum.datetime(2022, 11, 23, 1, 30, tz=TZ)
+    assert programme.close == pendulum.datetime(2022, 11, 23, 2, tz=TZ)
+
+
+def test_a_day_that_starts_early_has_no_night_after() -> None:
+    # 05:30 is the day's first start: an earlier time is out of order, not the next night
+    assert refused(prog("{start: 05:30, title: A}", "{start: 04:00, title: B}")) == [
+        (7, "starts at 04:00, before the item on line 6 (05:30); starts must be in order")
+    ]
+
+
+def test_a_time_the_clocks_skip_is_refused_with_its_line() -> None:
+    text = prog("{start: 01:30, title: A}", "{start: 02:30, title: B}", "{title: C, end: 04:00}")
+    text = text.replace("2022-11-22", "2023-03-26")
+    assert refused(text) == [
+        (
+            7,
+            "start: 02:30 does not exist on 2023-03-26 in Europe/Amsterdam: the clocks go forward"
+            " that night",
+        )
+    ]
+
+
+def test_estimates_count_real_minutes_across_the_change() -> None:
+    # 01:30 to 03:00 on the spring night is 30 real minutes: two items of 15
+    text = prog("{start: 01:30, title: A}", "{title: B}", "{start: 03:00, title: C, end: 04:00}")
+    programme = ok(text.replace("2022-11-22", "2023-03-26"))
+    assert [hm(i.start) for i in programme.items] == ["01:30", "01:45", "03:00"]
+    autumn = ok(text.replace("2022-11-22", "2022-10-30"))  # 01:30 to 03:00 is 150 minutes
+    assert (autumn.items[1].start - autumn.items[0].start).total_seconds() == 75 * 60
+
+
+def test_a_day_the_timezone_skipped_is_refused() -> None:
+    text = HEAD.replace("2022-11-22", "2011-12-30").replace("Europe/Amsterdam", "Pacific/Apia")
+    assert refused(text + "  - {start: 10:00, title: A}\n") == [
+        (3, "2011-12-30 does not exist in Pacific/Apia: the day was skipped")
+    ]
