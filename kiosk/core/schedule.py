@@ -187,14 +187,15 @@ def _open(
                 return
             at += d.duration
             if at > limit:
-                problems.append(
-                    (
-                        d.line,
-                        f"durations add up to {at - begin} min, but {label(begin)} to"
-                        f" {label(limit)} leaves {limit - begin} min",
-                    )
-                )
+                problems.append((d.line, _overflow(at - begin, begin, limit, label)))
                 return
+
+
+def _overflow(given: int, begin: int, limit: int, label: Label) -> str:
+    return (
+        f"durations add up to {given} min, but {label(begin)} to {label(limit)}"
+        f" leaves {limit - begin} min"
+    )
 
 
 def _fill(
@@ -221,13 +222,7 @@ def _fill(
         for d, length in zip(drafts[a:b], lengths, strict=True):
             used += length or 0
             if used > span:
-                problems.append(
-                    (
-                        d.line,
-                        f"durations add up to {given} min, but {label(begin)} to {label(limit)}"
-                        f" leaves {span} min",
-                    )
-                )
+                problems.append((d.line, _overflow(given, begin, limit, label)))
                 return
     free = sum(1 for x in lengths if x is None)
     rest = span - given
