@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -144,7 +143,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_now(args: argparse.Namespace) -> int:
     from kiosk.core.live import reconcile
-    from kiosk.core.report import now_text, snapshot_json
+    from kiosk.core.report import json_line, now_text, snapshot_json
     from kiosk.core.timeline import snapshot
     from kiosk.core.words import Words
     from kiosk.files import statefile
@@ -162,7 +161,7 @@ def cmd_now(args: argparse.Namespace) -> int:
     live, _ = reconcile(live, programme)
     snap = snapshot(programme, live.state, at)
     if args.json:
-        print(json.dumps(snapshot_json(snap), ensure_ascii=False))
+        print(json_line(snapshot_json(snap)))
     else:
         print(now_text(snap, Words(programme.event.language)))
     return 0

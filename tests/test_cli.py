@@ -337,3 +337,25 @@ def test_now_of_a_broken_programme_names_the_lines(capsys, tmp_path):
     assert code == 1
     assert out == ""
     assert all(line.startswith(f"{broken}:") for line in err.splitlines())
+
+
+HOSTILE = (
+    'event: {title: "Evil \\e]0;pwned\\a", date: 2022-11-22, timezone: Europe/Amsterdam}\n'
+    "programme:\n"
+    '  - {start: 13:30, title: "Inloop\\nmet koffie", by: "\\e]52;c;cHduZWQ=\\a De Schoor"}\n'
+    '  - {start: 14:00, title: "\\e[2JRood\\x9b2J", kind: end}\n'
+)
+
+
+def test_check_and_now_print_no_terminal_codes(capsys, tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    for argv in (["check", str(path)], ["now", str(path), "--at", "13:40"]):
+        code, out, _ = run(capsys, *argv)
+        assert code == 0
+        assert not [c for c in out if c not in "\n" and not c.isprintable()], repr(out)
+        assert "Inloop met koffie" in out and "pwned" not in out
+    data = now_json(capsys, str(path), "--at", "13:40")
+    assert data["now"]["title"] == "Inloop\nmet koffie", "JSON keeps the text as written"
+    _, raw, _ = run(capsys, "now", str(path), "--at", "13:40", "--json")
+    assert "\x1b" not in raw and "\x9b" not in raw, "escaped, as JSON does"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import timedelta
 from typing import Any
 
 from kiosk.core.live import State
 from kiosk.core.model import Programme
+from kiosk.core.text import displayable
 from kiosk.core.timeline import Entry, Snapshot, Timeline
 from kiosk.core.view import board, hhmm, start_text
 from kiosk.core.words import Words
@@ -40,6 +43,17 @@ def snapshot_json(snap: Snapshot) -> dict[str, Any]:
     }
 
 
+# JSON escapes C0 controls itself; these it would write raw (ensure_ascii=False keeps
+# "Leercafé" readable), and a terminal showing the output must not act on them
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """One JSON object on one line: text as written, but nothing a terminal would act on."""
+    text = json.dumps(data, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
 def now_text(snap: Snapshot, words: Words) -> str:
     b = board(snap, words)
     lines = [f"{b.header.clock}  {b.header.title}"]
@@ -65,17 +79,18 @@ def table(programme: Programme, state: State | None = None) -> str:
     times = [start_text(e, words) for e in entries]
     width = max(len(t) for t in times)
     title_width = min(48, max(len(e.item.title) for e in entries))
-    where = ", ".join(x for x in (words.day(event.date), event.venue.name) if x)
-    lines = [f"{event.title} — {where}"]
+    where = ", ".join(x for x in (words.day(event.date), displayable(event.venue.name)) if x)
+    lines = [f"{displayable(event.title)} — {where}"]
     items = programme.items
     for n, (entry, at) in enumerate(zip(entries, times, strict=True)):
         item = entry.item
-        extra = item.by or ""
+        extra = displayable(item.by or "")
         open_end = item.end is None and not item.is_end
         tags = [t for t in (item.kind, "fixed" if item.fixed else "", "open end" * open_end) if t]
         if tags:
             extra = f"{extra}  ({', '.join(tags)})".strip()
-        lines.append(f"  {at:<{width}}  {item.title:<{title_width}}  {extra}".rstrip())
+        title = displayable(item.title)
+        lines.append(f"  {at:<{width}}  {title:<{title_width}}  {extra}".rstrip())
         if item.end is not None and n + 1 < len(items) and item.end < items[n + 1].start:
             # a gap: nothing on, and the screen counts down to the next start
             gap = f"(nothing on until {hhmm(items[n + 1].start)})"

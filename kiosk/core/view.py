@@ -6,11 +6,15 @@ The widgets only put these strings in place; every rule about what to show lives
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
+from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.words import Words
+
+Part = TypeVar("Part")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,22 @@ class Board:
     blank: bool
 
 
+def shown(part: Part) -> Part:
+    """A part of the view with every string (of nested parts too) made displayable."""
+    changes: dict[str, object] = {}
+    for f in fields(part):  # type: ignore[arg-type]
+        value = getattr(part, f.name)
+        if isinstance(value, str):
+            safe = displayable(value)
+            if safe is not value:
+                changes[f.name] = safe
+        elif is_dataclass(value) and not isinstance(value, type):
+            inner = shown(value)
+            if inner is not value:
+                changes[f.name] = inner
+    return replace(part, **changes) if changes else part  # type: ignore[type-var]
+
+
 def hhmm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
@@ -127,22 +147,24 @@ def board(snap: Snapshot, words: Words) -> Board:
             words("in", d=words.span(max(timedelta(0), nxt.start - snap.at))),
         )
 
-    return Board(
-        look=look,
-        header=HeaderText(
-            title=event.title,
-            subtitle=event.subtitle,
-            date=words.day(event.date),
-            venue=event.venue.name,
-            clock=hhmm(snap.at),
-        ),
-        headline=headline,
-        now=now,
-        next=_next(snap, nxt, words) if nxt is not None else None,
-        drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
-        footer=" · ".join(x for x in (event.venue.address, *event.notes) if x),
-        banner=snap.announcement,
-        blank=snap.blank,
+    return shown(
+        Board(
+            look=look,
+            header=HeaderText(
+                title=event.title,
+                subtitle=event.subtitle,
+                date=words.day(event.date),
+                venue=event.venue.name,
+                clock=hhmm(snap.at),
+            ),
+            headline=headline,
+            now=now,
+            next=_next(snap, nxt, words) if nxt is not None else None,
+            drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
+            footer=" · ".join(x for x in (event.venue.address, *event.notes) if x),
+            banner=snap.announcement,
+            blank=snap.blank,
+        )
     )
 
 
@@ -234,9 +256,8 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
             state, mark = "next", "›"
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
-        out.append(
-            Row(mark, start_text(entry, words), entry.item.title, entry.item.by or "", state)
-        )
+        row = Row(mark, start_text(entry, words), entry.item.title, entry.item.by or "", state)
+        out.append(shown(row))
     return out
 
 
@@ -262,4 +283,4 @@ def host_status(snap: Snapshot, words: Words, state_path: str) -> str:
     else:
         mode = words("mode_clock")
     delay = words("delay", n=snap.delay_minutes)
-    return " · ".join((mode, delay, words("state_file", path=state_path)))
+    return displayable(" · ".join((mode, delay, words("state_file", path=state_path))))

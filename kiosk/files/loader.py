@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from kiosk.core.model import Event, Item, Programme, Venue
 from kiosk.core.problems import Problem, ProgrammeError
 from kiosk.core.schedule import Draft, Slot, resolve
+from kiosk.core.text import displayable
 from kiosk.core.times import MORNING, Day, TimeError, parse_clock, parse_duration
 
 MAX_BYTES = 1024 * 1024
@@ -405,7 +406,7 @@ class _Reader:
         taken = {fields["id"] for fields, _ in parsed if fields.get("id")}
         items = []
         for (fields, _), slot in zip(parsed, slots, strict=True):
-            item_id = fields.get("id") or _unique(slugify(fields["title"]), taken)
+            item_id = fields.get("id") or _unique(slugify(displayable(fields["title"])), taken)
             taken.add(item_id)
             start = at(slot.start)
             assert start is not None

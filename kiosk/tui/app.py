@@ -24,6 +24,7 @@ from kiosk.core.live import Live, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
+from kiosk.core.text import displayable
 from kiosk.core.timeline import Timeline
 from kiosk.core.view import board, host_status, rows
 from kiosk.core.words import Words
@@ -117,7 +118,7 @@ class KioskApp(App[int]):
         self.status_line = Line(id="status")
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
-        self.title = self.programme.event.title
+        self.title = displayable(self.programme.event.title)
         self.main_screen = self.screen  # the classes go here, whatever overlay is on top
         self.tick()
         yield self.banner
@@ -157,7 +158,7 @@ class KioskApp(App[int]):
 
     def watch_programme(self, programme: Programme) -> None:
         self.words = Words(programme.event.language)
-        self.title = programme.event.title
+        self.title = displayable(programme.event.title)
         self.tick()
 
     def watch_live(self, live: Live) -> None:

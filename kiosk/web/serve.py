@@ -18,6 +18,7 @@ from textual_serve.server import Server
 
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
+from kiosk.core.text import displayable
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 
@@ -186,5 +187,5 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
             print(problem, file=sys.stderr)
         return 1
     event = programme.event
-    server = KioskServer(settings, event.title, event.timezone, host, port)
+    server = KioskServer(settings, displayable(event.title), event.timezone, host, port)
     return asyncio.run(server.run())
