@@ -330,7 +330,7 @@ class Soak:
             self.fail(f"host place lost: kiosk {app.live.state}, expected {self.live.state}")
         if self.written:
             try:
-                on_disk = statefile.read(self.state_path, keep_aside=False)
+                on_disk = statefile.read(self.state_path, self.programme, keep_aside=False)
             except statefile.DamagedState as exc:
                 self.fail(f"the kiosk wrote a state file it cannot read: {exc.reason}")
             if on_disk != self.live:

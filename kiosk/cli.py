@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import sys
 from datetime import datetime
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: `kiosk check` and `now` load no Textual
     from kiosk.core.model import Programme
     from kiosk.core.settings import Settings
+    from kiosk.files import statefile
 
 COMMANDS = ("run", "check", "now", "serve")
 
@@ -65,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--follow", action="store_true", help="follow the host's live state; host keys do nothing"
     )
+    # a browser tab's follower, started by kiosk serve: no quit, and it ends with the server
+    run.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
     check = sub.add_parser("check", help="validate the programme and print it as a table")
     programme_arg(check)
@@ -152,7 +156,7 @@ def cmd_now(args: argparse.Namespace) -> int:
     programme = _load(args.programme)
     at = _when(args.at, programme) or Clock(programme.event.timezone).now()
     try:
-        live = statefile.read(state_path(args), keep_aside=False)
+        live = statefile.read(state_path(args), programme, keep_aside=False)
     except statefile.DamagedState as exc:
         print(f"kiosk: {state_path(args)}: {exc.reason}; following the clock", file=sys.stderr)
         from kiosk.core.live import Live
@@ -167,7 +171,9 @@ def cmd_now(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(args: argparse.Namespace, follow: bool) -> tuple[Settings, Programme]:
+def _settings(
+    args: argparse.Namespace, follow: bool, served: bool = False
+) -> tuple[Settings, Programme]:
     from kiosk.core.settings import Settings
 
     programme = _load(args.programme)
@@ -187,6 +193,7 @@ def _settings(args: argparse.Namespace, follow: bool) -> tuple[Settings, Program
         theme=args.theme,
         css=Path(args.css) if args.css else None,
         follow=follow,
+        served=served,
     ), programme
 
 
@@ -195,12 +202,46 @@ def cmd_run(args: argparse.Namespace) -> int:
     # while it does costs a third of the time to the first frame. The app turns collection
     # back on once it has drawn (KioskApp.started).
     gc.disable()
-    settings, programme = _settings(args, args.follow)
+    settings, programme = _settings(args, args.follow or args.served, args.served)
+    if settings.served:
+        _end_with_parent()
+    lock = None if settings.follow else _host_lock(settings.state_path)
     from kiosk.tui.app import make_app
 
     app = make_app(settings, programme)
     app.run()
+    if lock is not None:
+        lock.release()
     return app.return_code or 0
+
+
+def _host_lock(path: Path) -> statefile.HostLock | None:
+    """One host per state file: refuse a second, and clear what a cut-short write left."""
+    from kiosk.files import statefile
+
+    lock = statefile.HostLock(path)
+    try:
+        lock.acquire()
+    except statefile.Taken as exc:
+        raise Refused(
+            f"{path} already has a host (kiosk, pid {exc.holder}); to show what it shows on"
+            " this screen too, start this one with --follow"
+        ) from None
+    except OSError as exc:  # a folder the kiosk cannot write: the screen says so for the state
+        print(f"kiosk: cannot lock {path}: {exc.strerror}", file=sys.stderr)
+        return None
+    statefile.clean_up(path)
+    return lock
+
+
+def _end_with_parent() -> None:
+    """A served follower ends with its server, kill -9 included: Linux sends it SIGTERM when
+    the parent dies (elsewhere the app's poll sees the parent gone)."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -121,3 +121,27 @@ def _renamed(item_id: str | None, programme: Programme, previous: Programme | No
         return None
     candidate = programme.items[index]
     return candidate.id if previous.index_of(candidate.id) is None else None
+
+
+NEAR = 24 * 3600  # seconds: a live state's moments lie within a day of the event's days
+MAX_SHIFT = 12 * 60  # minutes: more is no shift a host could have pressed
+MAX_ID = 200  # characters
+
+
+def implausible(live: Live, programme: Programme) -> str | None:
+    """Why this live state (read from a file anyone in the folder may edit) cannot be the
+    host's for this programme; None when it can. Its moments must lie near the event and its
+    shift be one a host could press; an item id need not exist (see `reconcile`)."""
+    low = programme.items[0].start.timestamp() - NEAR
+    high = programme.day_end.timestamp() + NEAR
+    for s in (live.state, *live.history):
+        for name, moment in (("started_at", s.started_at), ("shift_from", s.shift_from)):
+            if moment is not None and not low <= moment.timestamp() <= high:
+                return f"{name} {moment.isoformat()} is not on the event's days"
+        if abs(s.shift) > MAX_SHIFT:
+            return f"a shift of {s.shift} min"
+        if s.item_id is not None and (len(s.item_id) > MAX_ID or not s.item_id.isprintable()):
+            return "an item id no programme has"
+        if s.mode == "host" and (s.item_id is None or s.started_at is None):
+            return "host mode without an item or a start"
+    return None

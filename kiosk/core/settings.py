@@ -16,3 +16,4 @@ class Settings:
     theme: str | None = None
     css: Path | None = None
     follow: bool = False
+    served: bool = False  # a browser tab's follower (kiosk serve): it cannot quit its kiosk

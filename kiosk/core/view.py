@@ -274,8 +274,8 @@ def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
     return rows[first : first + height]
 
 
-def host_status(snap: Snapshot, words: Words, state_path: str) -> str:
-    """The host's own line: mode, delay, live state file."""
+def host_status(snap: Snapshot, words: Words, state_path: str, unwritable: str = "") -> str:
+    """The host's own line: mode, delay, live state file (and why it cannot be written)."""
     if snap.mode == "host":
         tl = snap.timeline
         entry = snap.entry(tl.base)
@@ -283,4 +283,8 @@ def host_status(snap: Snapshot, words: Words, state_path: str) -> str:
     else:
         mode = words("mode_clock")
     delay = words("delay", n=snap.delay_minutes)
-    return displayable(" · ".join((mode, delay, words("state_file", path=state_path))))
+    if unwritable:
+        state = words("state_file_unwritable", path=state_path, error=unwritable)
+    else:
+        state = words("state_file", path=state_path)
+    return displayable(" · ".join((mode, delay, state)))

@@ -6,6 +6,7 @@ A file that cannot be read is moved aside (never deleted) and the kiosk follows 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import tempfile
@@ -16,11 +17,13 @@ from typing import Any
 
 import pendulum
 
-from kiosk.core.live import Live, State
+from kiosk.core.live import Live, State, implausible
+from kiosk.core.model import Programme
 
 FORMAT = "kiosk-live-state"
 VERSION = 1
 MAX_BYTES = 1024 * 1024
+TMP = ".tmp"  # the suffix of a write in progress
 
 
 class DamagedState(Exception):
@@ -78,9 +81,11 @@ def _state_from_json(data: Any) -> State:
 def _moment(value: Any) -> datetime:
     if not isinstance(value, str):
         raise ValueError(f"time {value!r}")
-    parsed = pendulum.parse(value)
+    parsed = pendulum.parse(value, tz=None)
     if not isinstance(parsed, datetime):
         raise ValueError(f"time {value!r}")
+    if parsed.tzinfo is None:  # which zone? reading it as UTC moved the host's place by hours
+        raise ValueError(f"time {value!r} has no offset")
     return parsed
 
 
@@ -120,11 +125,12 @@ def parse(text: str) -> Live:
         raise ValueError(f"bad time ({exc})") from None
 
 
-def read(path: Path, keep_aside: bool = True) -> Live:
+def read(path: Path, programme: Programme, keep_aside: bool = True) -> Live:
     """The live state in `path`; a fresh one if there is none.
 
-    Raises DamagedState for a file we cannot use. With keep_aside the file is first renamed to
-    `<name>.damaged` so the host's next action does not overwrite the evidence; followers,
+    Raises DamagedState for a file we cannot use: not ours, or values that cannot be the
+    host's for `programme` (core.live.implausible). With keep_aside the file is first renamed
+    to `<name>.damaged` so the host's next action does not overwrite the evidence; followers,
     which write nothing, pass keep_aside=False.
     """
     try:
@@ -137,7 +143,10 @@ def read(path: Path, keep_aside: bool = True) -> Live:
     try:
         if len(raw) > MAX_BYTES:
             raise ValueError("over 1 MiB")
-        return parse(raw.decode("utf-8"))
+        live = parse(raw.decode("utf-8"))
+        if (why := implausible(live, programme)) is not None:
+            raise ValueError(why)
+        return live
     except (ValueError, UnicodeDecodeError) as exc:
         aside = None
         if keep_aside:
@@ -147,11 +156,16 @@ def read(path: Path, keep_aside: bool = True) -> Live:
         raise DamagedState(str(exc), aside) from None
 
 
-def write(path: Path, live: Live) -> None:
-    """Write atomically: a temp file beside it, fsync, rename over; a crash leaves old or new."""
+def write(path: Path, live: Live, mode: int = 0o644) -> None:
+    """Write atomically: a temp file beside it, fsync, rename over; a crash leaves old or new.
+
+    Readable by others (`mode`, the programme file's by default in the app): a follower or
+    `kiosk serve` running as another user reads it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP, dir=path.parent)
     try:
+        os.fchmod(fd, mode & 0o666)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(dumps(live))
             fh.flush()
@@ -167,3 +181,51 @@ def write(path: Path, live: Live) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def clean_up(path: Path) -> list[Path]:
+    """Remove what a write cut short (kill -9, power loss) left beside the state file. Only the
+    host calls it, holding the lock: no write of another kiosk can be in progress."""
+    removed = []
+    for stale in path.parent.glob(f".{path.name}.*{TMP}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
+
+
+class Taken(Exception):
+    """Another kiosk is the host of this state file; `holder` says which (its pid)."""
+
+    def __init__(self, holder: str):
+        super().__init__(holder)
+        self.holder = holder
+
+
+class HostLock:
+    """One host per state file: an advisory lock on a file beside it, held for the life of the
+    process. The system releases it on exit, a crash or kill -9 included; followers never take
+    it."""
+
+    def __init__(self, path: Path):
+        self.path = path.with_name(f".{path.name}.lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise Taken naming the process that has it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
+            os.close(fd)
+            raise Taken(holder) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the lock
+            self._fd = None

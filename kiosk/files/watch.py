@@ -41,4 +41,4 @@ class Watch:
             self._seen = now  # still changing (or just changed): look again next poll
             return False
         self.settled = now
-        return now is not None
+        return True  # a settled change; gone for good counts too (the host is told)

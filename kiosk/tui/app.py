@@ -4,7 +4,10 @@ follows from them and the clock. Files are read and written by workers, off the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import os
+import signal
 import threading
 from pathlib import Path
 from typing import cast
@@ -33,7 +36,13 @@ from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 from kiosk.files.watch import Watch
 from kiosk.tui.keys import BINDINGS
-from kiosk.tui.messages import ProgrammeLoaded, ProgrammeRefused, StateRead, StateUnwritable
+from kiosk.tui.messages import (
+    ParentGone,
+    ProgrammeLoaded,
+    ProgrammeRefused,
+    StateRead,
+    StateWritten,
+)
 from kiosk.tui.themes import THEMES
 from kiosk.tui.widgets import (
     Banner,
@@ -64,6 +73,7 @@ class KioskApp(App[int]):
     programme: var[Programme] = var(cast(Programme, None), init=False, always_update=True)
     live: var[Live] = var(Live(), init=False)
     problem: var[str] = var("", init=False)  # the last refused save, said for the host
+    unwritable: var[str] = var("", init=False)  # why the state file cannot be written, if so
 
     def __init__(self, settings: Settings, programme: Programme, clock: Clock | None = None):
         # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
@@ -79,9 +89,9 @@ class KioskApp(App[int]):
         self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
         self._writing = threading.Lock()  # one state write at a time, the newest last
         self._written: Live | None = None
-        self._notes: list[
-            tuple[str, SeverityLevel]
-        ] = []  # (message, severity) to show once running
+        # (message, severity) to show once running
+        self._notes: list[tuple[str, SeverityLevel]] = []
+        self._server_pid = os.getppid()  # a served follower ends with its server
         self.set_reactive(KioskApp.programme, programme)
         # read before the event loop runs: the first frame shows the host's place
         self.set_reactive(KioskApp.live, self._start_live())
@@ -93,7 +103,7 @@ class KioskApp(App[int]):
         """The live state a (re)start resumes from; a damaged file is kept aside and said."""
         follow = self.settings.follow
         try:
-            live = statefile.read(self.settings.state_path, keep_aside=not follow)
+            live = statefile.read(self.settings.state_path, self.programme, keep_aside=not follow)
         except statefile.DamagedState as exc:
             live = Live()
             aside = str(exc.aside) if exc.aside else str(self.settings.state_path)
@@ -136,6 +146,16 @@ class KioskApp(App[int]):
         for message, severity in self._notes:
             self.notify(message, severity=severity, timeout=10)
         self._notes.clear()
+        if not self.is_headless:  # a real terminal: systemd stops with SIGTERM, a hangup too
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(sig, lambda: self.run_worker(self._leave()))
+
+    async def _leave(self) -> None:
+        """As ctrl+q and yes: the last host action on disk, the terminal restored, exit 0."""
+        await self.flush()
+        self.exit(0)
 
     def started(self) -> None:
         """Once drawn: if `kiosk run` held garbage collection off for the start-up, collect
@@ -186,7 +206,8 @@ class KioskApp(App[int]):
         self.listing.show(rows(snap, self.words, self.listing.capacity))
         self.footer.show(shown.footer)
         if not self.settings.follow:  # followers show neither the host's status nor problems
-            self.status_line.show(host_status(snap, self.words, str(self.settings.state_path)))
+            path = str(self.settings.state_path)
+            self.status_line.show(host_status(snap, self.words, path, self.unwritable))
 
     def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
         """Phase, blank and size as classes of the screen, set in one go: every change of a
@@ -212,6 +233,8 @@ class KioskApp(App[int]):
         10,000-item programme takes a while to read), that one is the answer: looks never
         overlap. (A plain thread, not a Textual worker: twice a second, a worker's state
         messages cost a fifth more idle CPU.)"""
+        if self.unwritable and not self.settings.follow:
+            self._write_state()  # again, until it works: the host sees why until then
         if self._looking is None or self._looking.done():
             self._looking = asyncio.create_task(asyncio.to_thread(self._look_at_files))
             self._looking.add_done_callback(self._looked)
@@ -223,9 +246,11 @@ class KioskApp(App[int]):
                 self.post_message(ProgrammeLoaded(load(self.settings.programme_path)))
             except ProgrammeError as exc:
                 self.post_message(ProgrammeRefused(exc.first))
+        if self.settings.served and os.getppid() != self._server_pid:
+            self.post_message(ParentGone())  # kill -9 of the server, where no signal told us
         if self.settings.follow and self._state_watch.poll():
             try:
-                live = statefile.read(self.settings.state_path, keep_aside=False)
+                live = statefile.read(self.settings.state_path, self.programme, keep_aside=False)
             except statefile.DamagedState:
                 live = Live()  # the host's kiosk deals with it; this screen follows the clock
             self.post_message(StateRead(live))
@@ -255,6 +280,9 @@ class KioskApp(App[int]):
     def on_state_read(self, message: StateRead) -> None:
         self.live, _ = reconcile(message.live, self.programme)
 
+    def on_parent_gone(self, message: ParentGone) -> None:
+        self.exit(0)
+
     def _write_state(self) -> None:
         if self.live is not self._written:
             self._write_worker()
@@ -267,16 +295,30 @@ class KioskApp(App[int]):
             if live is self._written:
                 return
             try:
-                statefile.write(self.settings.state_path, live)
+                statefile.write(self.settings.state_path, live, self._state_mode())
             except OSError as exc:
-                self.post_message(StateUnwritable(str(exc.strerror or exc)))
+                self.post_message(StateWritten(str(exc.strerror or exc)))
                 return
             self._written = live
+            self.post_message(StateWritten())
 
-    def on_state_unwritable(self, message: StateUnwritable) -> None:
-        self.notify(
-            self.words("state_unwritable", error=message.error), severity="error", timeout=8
-        )
+    def _state_mode(self) -> int:
+        """The programme file's permissions for the state file (organisers and followers of
+        another user can read it); 0644 when they cannot be read."""
+        try:
+            return (self.settings.programme_path.stat().st_mode & 0o666) | 0o444
+        except OSError:
+            return 0o644
+
+    def on_state_written(self, message: StateWritten) -> None:
+        if message.error and message.error != self.unwritable:  # said once; it stays in view
+            self.notify(
+                self.words("state_unwritable", error=message.error), severity="error", timeout=8
+            )
+        self.unwritable = message.error
+
+    def watch_unwritable(self, error: str) -> None:
+        self.tick()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # a fault in a worker is said, not raised: the screen stays on
@@ -322,8 +364,8 @@ class KioskApp(App[int]):
     def action_request_quit(self) -> None:
         from kiosk.tui.screens import QuitScreen
 
-        if isinstance(self.screen, QuitScreen):
-            return
+        if self.settings.served or isinstance(self.screen, QuitScreen):
+            return  # a browser tab cannot quit its kiosk: the page would go dead
         self.push_screen(QuitScreen(self.words), self._quit_answer)
 
     async def _quit_answer(self, answer: bool | None) -> None:

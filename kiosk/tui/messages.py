@@ -33,9 +33,13 @@ class StateRead(Message):
         self.live = live
 
 
-class StateUnwritable(Message):
-    """The live state could not be written: a restart would not find the host's place."""
+class StateWritten(Message):
+    """The live state is on disk: what a restart resumes from."""
 
-    def __init__(self, error: str) -> None:
+    def __init__(self, error: str = "") -> None:
         super().__init__()
-        self.error = error
+        self.error = error  # why it could not be written; "" when it was
+
+
+class ParentGone(Message):
+    """The server this browser tab's follower belonged to has gone: end with it."""

@@ -59,6 +59,7 @@ def follower_command(settings: Settings, at: datetime | None) -> str:
         "run",
         str(settings.programme_path.resolve()),
         "--follow",
+        "--served",
         "--state",
         str(settings.state_path.resolve()),
     ]
@@ -70,7 +71,8 @@ def follower_command(settings: Settings, at: datetime | None) -> str:
         args += ["--theme", settings.theme]
     if settings.css is not None:
         args += ["--css", str(settings.css.resolve())]
-    return shlex.join(args)
+    # exec: the shell becomes the kiosk, whose parent is then this server: it ends with it
+    return "exec " + shlex.join(args)
 
 
 class KioskServer(Server):

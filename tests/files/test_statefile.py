@@ -38,7 +38,7 @@ def test_round_trip_keeps_state_and_history(tmp_path):
     path = tmp_path / "programme.state.json"
     live = busy_live()
     statefile.write(path, live)
-    back = statefile.read(path)
+    back = statefile.read(path, leercafe())
     assert back == live
     assert len(back.history) == 6
     assert back.undo().undo().state == live.undo().undo().state
@@ -57,7 +57,7 @@ def test_round_trip_keeps_state_and_history(tmp_path):
 def test_round_trip_of_a_fresh_state(tmp_path):
     path = tmp_path / "s.json"
     statefile.write(path, Live())
-    assert statefile.read(path) == Live()
+    assert statefile.read(path, leercafe()) == Live()
 
 
 def test_the_file_is_readable_json_with_format_and_version(tmp_path):
@@ -72,15 +72,15 @@ def test_the_file_is_readable_json_with_format_and_version(tmp_path):
 
 
 def test_a_missing_file_gives_a_fresh_live_state(tmp_path):
-    assert statefile.read(tmp_path / "none.json") == Live()
-    assert statefile.read(tmp_path / "none.json", keep_aside=False) == Live()
+    assert statefile.read(tmp_path / "none.json", leercafe()) == Live()
+    assert statefile.read(tmp_path / "none.json", leercafe(), keep_aside=False) == Live()
     assert list(tmp_path.iterdir()) == []
 
 
 def test_write_creates_the_folder(tmp_path):
     path = tmp_path / "deep" / "er" / "s.json"
     statefile.write(path, busy_live())
-    assert statefile.read(path) == busy_live()
+    assert statefile.read(path, leercafe()) == busy_live()
 
 
 def test_default_path_is_beside_the_programme():
@@ -97,7 +97,7 @@ def test_write_leaves_no_temp_files(tmp_path):
     for n in range(5):
         statefile.write(path, announce(Live(), f"bericht {n}"))
     assert leftovers(tmp_path, path) == []
-    assert statefile.read(path).state.announcement == "bericht 4"
+    assert statefile.read(path, leercafe()).state.announcement == "bericht 4"
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, monkeypatch):
@@ -114,7 +114,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temp_file(tmp_path, mon
         statefile.write(path, announce(Live(), "nieuw"))
     monkeypatch.undo()
     assert path.read_bytes() == before
-    assert statefile.read(path) == old
+    assert statefile.read(path, leercafe()) == old
     assert leftovers(tmp_path, path) == []
 
 
@@ -180,7 +180,7 @@ def test_a_damaged_file_is_refused_and_kept_aside(tmp_path, content):
     path = tmp_path / "programme.state.json"
     path.write_bytes(content)
     with pytest.raises(DamagedState) as info:
-        statefile.read(path)
+        statefile.read(path, leercafe())
     aside = tmp_path / "programme.state.json.damaged"
     assert info.value.aside == aside
     assert info.value.reason
@@ -189,7 +189,7 @@ def test_a_damaged_file_is_refused_and_kept_aside(tmp_path, content):
     assert aside.read_bytes() == content, "the evidence is kept, never deleted"
     # the host carries on: the next write makes a good file again
     statefile.write(path, Live())
-    assert statefile.read(path) == Live()
+    assert statefile.read(path, leercafe()) == Live()
     assert aside.read_bytes() == content
 
 
@@ -198,7 +198,7 @@ def test_a_follower_leaves_a_damaged_file_in_place(tmp_path, content):
     path = tmp_path / "programme.state.json"
     path.write_bytes(content)
     with pytest.raises(DamagedState) as info:
-        statefile.read(path, keep_aside=False)
+        statefile.read(path, leercafe(), keep_aside=False)
     assert info.value.aside is None
     assert path.read_bytes() == content
     assert not (tmp_path / "programme.state.json.damaged").exists()
@@ -207,7 +207,7 @@ def test_a_follower_leaves_a_damaged_file_in_place(tmp_path, content):
 def test_the_good_variant_used_above_is_itself_readable(tmp_path):
     path = tmp_path / "s.json"
     path.write_bytes(variant())
-    live = statefile.read(path)
+    live = statefile.read(path, leercafe())
     assert live.state.item_id == "x" and live.state.started_at == at("15:00")
 
 
@@ -215,4 +215,4 @@ def test_a_folder_in_place_of_the_file_is_damaged_not_a_crash(tmp_path):
     path = tmp_path / "s.json"
     path.mkdir()
     with pytest.raises(DamagedState):
-        statefile.read(path)
+        statefile.read(path, leercafe())

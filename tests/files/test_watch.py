@@ -72,10 +72,10 @@ def test_two_saves_in_a_row_are_each_taken(tmp_path):
     assert [watch.poll(), watch.poll()] == [False, True]
 
 
-def test_a_deleted_file_is_never_a_change_to_load(tmp_path):
+def test_a_file_gone_for_two_looks_is_a_change_the_host_is_told_of(tmp_path):
     path, watch = watched(tmp_path)
-    path.unlink()
-    assert [watch.poll() for _ in range(5)] == [False] * 5
+    path.unlink()  # an editor that deletes before it writes is back within one look
+    assert [watch.poll() for _ in range(5)] == [False, True, False, False, False]
     save(path, "terug\n", 3)  # the editor writes it back
     assert [watch.poll(), watch.poll(), watch.poll()] == [False, True, False]
 
@@ -97,10 +97,10 @@ def test_without_settling_a_change_is_taken_at_first_sight(tmp_path):
     assert watch.poll() is True
 
 
-def test_without_settling_a_deleted_file_is_no_change(tmp_path):
+def test_without_settling_a_deleted_file_is_a_change_at_once(tmp_path):
     path, watch = watched(tmp_path, settle=False)
     path.unlink()
-    assert [watch.poll(), watch.poll()] == [False, False]
+    assert [watch.poll(), watch.poll()] == [True, False]
 
 
 def test_a_known_signature_at_start(tmp_path):

@@ -327,7 +327,7 @@ async def test_damaged_state_file_is_kept_aside_and_the_clock_takes_over(kiosk, 
         assert state.with_name("programme.state.json.damaged").read_bytes() == b"\x00{garbage"
         await pilot.press("n")
         await app.flush()
-        assert statefile.read(state).state.mode == "host"
+        assert statefile.read(state, app.programme).state.mode == "host"
 
 
 async def test_follower_follows_the_host_and_ignores_keys(kiosk, programme_file):

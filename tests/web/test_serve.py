@@ -60,7 +60,8 @@ def _settings(tmp_path: Path, **changes) -> Settings:
 def test_follower_command_passes_the_options_through_quoted_and_absolute(tmp_path: Path) -> None:
     css = tmp_path / "brand $1.tcss"
     settings = _settings(tmp_path, speed=60.0, theme="light", css=css)
-    args = shlex.split(follower_command(settings, AT))
+    exec_, *args = shlex.split(follower_command(settings, AT))
+    assert exec_ == "exec", "the shell becomes the kiosk: its parent is the server"
     assert args == [
         sys.executable,
         "-m",
@@ -68,6 +69,7 @@ def test_follower_command_passes_the_options_through_quoted_and_absolute(tmp_pat
         "run",
         str(tmp_path / "a b" / "programme.yaml"),
         "--follow",
+        "--served",
         "--state",
         str(Path.cwd() / "live state.json"),
         "--at",
