@@ -64,6 +64,7 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
         path: Path | None = None,
         theme: str | None = None,
         state: Path | None = None,
+        served: bool = False,
     ) -> KioskApp:
         path = path or programme_file
         programme = load(path)
@@ -72,7 +73,8 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
             programme_path=path,
             state_path=state or path.with_name("programme.state.json"),
             theme=theme,
-            follow=follow,
+            follow=follow or served,
+            served=served,
         )
         app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
         heard: list[str] = []

@@ -326,8 +326,12 @@ class KioskApp(App[int]):
             self.notify(str(event.worker.error), severity="error", timeout=8)
 
     async def flush(self) -> None:
-        """Wait until the files are written: before quitting, and for tests."""
-        await self.workers.wait_for_complete()
+        """Wait until the state file is written and the files looked at: before quitting."""
+        writes = [w for w in self.workers if w.group == "state"]
+        if writes:  # (an empty list would wait for every worker)
+            await self.workers.wait_for_complete(writes)
+        if self._looking is not None:
+            await self._looking
 
     # -- host keys -------------------------------------------------------------------------
 
