@@ -123,6 +123,7 @@ class Report:
     good_edits: int = 0
     bad_edits: int = 0
     damages: int = 0
+    second_hosts: int = 0  # a second host started on the same state file, and refused
     starts: int = 0  # kiosk starts: one a day, and restarts on the way
     memory: list[int] = field(default_factory=list)  # traced bytes at each sample
 
@@ -150,7 +151,8 @@ class Report:
             f"seed {self.seed}: {self.days} days, {self.steps} steps, {self.keys} keys, "
             f"{self.announcements} announcements, {self.good_edits} good and "
             f"{self.bad_edits} bad saves, {self.damages} damaged state files, "
-            f"{self.starts} starts; traced memory {memory}"
+            f"{self.second_hosts} second hosts refused, {self.starts} starts; "
+            f"traced memory {memory}"
         )
 
 
@@ -250,8 +252,16 @@ def broken(text: str, rng: random.Random) -> bytes:
 
 def damage(path: Path, rng: random.Random) -> str:
     """Break the live state file the way disks, people and other programs do."""
-    kind = rng.choice(["garbage", "json", "shape", "version", "field", "cut", "empty", "gone"])
+    kinds = ["garbage", "json", "shape", "version", "field", "cut", "empty", "gone"]
+    kind = rng.choice([*kinds, "far", "naive", "shift", "no item"])  # and values no host wrote
     current = path.read_bytes() if path.exists() else b"{}"
+
+    def absurd(**state: object) -> bytes:
+        clock = {"mode": "clock", "item_id": None, "started_at": None, "shift": 0}
+        whole = {**clock, "shift_from": None, "announcement": None, "blank": False, **state}
+        data = {"format": statefile.FORMAT, "version": statefile.VERSION, "state": whole}
+        return json.dumps({**data, "history": []}).encode()
+
     content = {
         "garbage": bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200))),
         "json": b'{"format": ',
@@ -260,6 +270,10 @@ def damage(path: Path, rng: random.Random) -> str:
         "field": current.replace(b'"mode"', b'"mood"', 1),
         "cut": current[: len(current) // 2],
         "empty": b"",
+        "far": absurd(mode="host", item_id="inloop", started_at="9999-12-31T23:59:59+00:00"),
+        "naive": absurd(mode="host", item_id="inloop", started_at="2023-06-01T14:00:00"),
+        "shift": absurd(shift=800, shift_from="2023-06-01T14:00:00+02:00"),
+        "no item": absurd(mode="host", started_at="2023-06-01T14:00:00+02:00"),
     }.get(kind)
     if content is None:
         path.unlink(missing_ok=True)
@@ -477,6 +491,8 @@ class Soak:
             self.trail.append(f"state file damaged: {self.damaged}")
             self.written = False
             self.report.damages += 1
+        elif roll < 0.85:
+            self.second_host()
         else:
             self.trail.append("tick")
         # let timers and the screen's refresh run; a full pause (>= 20 ms) only now and then
@@ -488,6 +504,16 @@ class Soak:
         if self.watchdog:
             faulthandler.cancel_dump_traceback_later()
 
+    def second_host(self) -> None:
+        """Someone starts the kiosk again in the same folder (a rehearsal started twice)."""
+        try:
+            statefile.HostLock(self.state_path).acquire()
+        except statefile.Taken:
+            self.trail.append("a second host, refused")
+            self.report.second_hosts += 1
+        else:
+            self.fail("a second host took the state file of the running one")
+
     @contextlib.asynccontextmanager
     async def kiosk(self) -> AsyncIterator[tuple[KioskApp, Pilot]]:
         """A (re)started kiosk on the files as they are, like the host restarting it."""
@@ -495,20 +521,25 @@ class Soak:
             self.save(self.good_text.encode())  # a kiosk does not start on a broken file
             self.problem = False
         settings = Settings(self.path, self.state_path)
+        lock = statefile.HostLock(self.state_path)  # as `kiosk run` takes it
+        lock.acquire()
         app = make_app(settings, None, self.clock)
         # what it finds in the state file: the place it last wrote, or (damaged) the clock
         damaged = None if self.written else self.damaged
         self.live, gone = reconcile(self.live if self.written else Live(), self.programme)
         self.written = self.written or gone is not None
-        async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause()
-            self.check(app)
-            aside = self.state_path.with_name(self.state_path.name + ".damaged")
-            if damaged not in (None, "gone") and not aside.exists():
-                self.fail("a damaged state file was not kept aside")
-            self.damaged = None
-            yield app, pilot
-            await pilot.exit(None)  # as the app leaves: run_test alone lets a tick hit teardown
+        try:
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await pilot.pause()
+                self.check(app)
+                aside = self.state_path.with_name(self.state_path.name + ".damaged")
+                if damaged not in (None, "gone") and not aside.exists():
+                    self.fail("a damaged state file was not kept aside")
+                self.damaged = None
+                yield app, pilot
+                await pilot.exit(None)  # as the app leaves: run_test alone lets a tick hit teardown
+        finally:
+            lock.release()
 
     async def sample(self, app: KioskApp, pilot: Pilot) -> None:
         app.clear_notifications()  # toasts pass within seconds: not what a leak looks like

@@ -14,3 +14,4 @@ async def test_a_day_of_keys_edits_and_damage_keeps_place_screen_and_memory(tmp_
     assert report.steps == 160 and len(report.memory) == 2
     assert report.keys and report.announcements and report.good_edits and report.bad_edits
     assert report.damages and report.starts > report.days  # at least one restart mid-day
+    assert report.second_hosts, "a second host was started, and refused"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -208,3 +210,27 @@ async def test_stopping_the_server_closes_its_tabs_and_ends_their_kiosks(served)
     while group_alive(served.process.pid):  # the session's kiosk (and its shell) are gone
         assert time.monotonic() < deadline, "a kiosk run outlived its server"
         await asyncio.sleep(0.05)
+
+
+async def test_killing_the_server_ends_its_tabs_kiosks_too(served) -> None:
+    async with session(served) as page:
+        await page.until(lambda: now_titles(page.output))
+        os.kill(served.process.pid, signal.SIGKILL)  # no chance to end its sessions
+        served.process.wait(5)
+    deadline = time.monotonic() + 5
+    while group_alive(served.process.pid):  # the tab's kiosk ends with its parent
+        assert time.monotonic() < deadline, "a kiosk run outlived its killed server"
+        await asyncio.sleep(0.05)
+
+
+async def test_a_tab_cannot_quit_its_kiosk(served) -> None:
+    async with session(served) as page:
+        await page.until(lambda: now_titles(page.output))
+        await page.send("stdin", "\x11")  # ctrl+q
+        await page.send("stdin", "y")
+        await page.watch(1.0)
+        await page.send("ping", "still there")
+        await page.until(lambda: page.pongs == ["still there"])
+        seen = len(page.output)
+        await page.send("resize", {"width": 90, "height": 30})
+        await page.until(lambda: drew_row(page.output[seen:], 30))  # the kiosk still draws
