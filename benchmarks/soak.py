@@ -486,6 +486,7 @@ class Soak:
             await self.overlay(app, pilot)
         elif roll < 0.72:
             await self.edit(app)
+            await pilot.pause()  # what the look found (a new programme, a problem) handled
         elif roll < 0.82:
             self.damaged = damage(self.state_path, self.rng)
             self.trail.append(f"state file damaged: {self.damaged}")
@@ -497,8 +498,7 @@ class Soak:
             self.trail.append("tick")
         # let timers and the screen's refresh run; a full pause (>= 20 ms) only now and then
         await (pilot.pause() if self.report.steps % 8 == 0 else asyncio.sleep(0))
-        await app.flush()  # the workers' files written and read
-        await pilot.pause()  # and what they told the app handled
+        await app.flush()  # the host's last key on disk
         self.check(app)
         self.report.steps += 1
         if self.watchdog:
