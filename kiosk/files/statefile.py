@@ -147,7 +147,7 @@ def read(path: Path, programme: Programme, keep_aside: bool = True) -> Live:
         if (why := implausible(live, programme)) is not None:
             raise ValueError(why)
         return live
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, OverflowError) as exc:
         aside = None
         if keep_aside:
             aside = path.with_name(path.name + ".damaged")

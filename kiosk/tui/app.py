@@ -97,7 +97,11 @@ class KioskApp(App[int]):
         self.set_reactive(KioskApp.live, self._start_live())
         for theme in THEMES.values():
             self.register_theme(theme)
-        self.theme = settings.theme or "dark"
+        # our theme before the stylesheet is first parsed: no second parse and restyle
+        self.set_reactive(App.theme, settings.theme or "dark")
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.update_classes({"-dark-mode": dark, "-light-mode": not dark}, update=False)
 
     def _start_live(self) -> Live:
         """The live state a (re)start resumes from; a damaged file is kept aside and said."""

@@ -49,11 +49,28 @@ async def test_hostile_titles_reach_the_screen_as_plain_text(kiosk, tmp_path: Pa
         assert app.title == "Evil  title"
 
 
-@given(st.text(alphabet=st.sampled_from(["\x1b", "]", "0", ";", "\x07", "\x9b", "\n", "a"])))
+CODES = st.text(alphabet=st.sampled_from(["\x1b", "]", "[", "0", ";", "\x07", "\x9b", "\n", "a"]))
+
+
+@given(title=CODES, by=CODES, note=CODES, message=CODES)
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
-def test_any_announcement_is_plain_text_on_screen(kiosk, message):
+def test_any_programme_text_or_announcement_is_plain_text_on_screen(
+    kiosk, tmp_path_factory, title, by, note, message
+):
+    def quoted(text: str) -> str:
+        return text.encode("unicode_escape").decode().replace('"', '\\"')
+
+    path = tmp_path_factory.mktemp("hostile") / "programme.yaml"
+    path.write_text(
+        "event: {title: T, date: 2022-11-22, timezone: Europe/Amsterdam,"
+        f' notes: ["{quoted(note)}"]}}\n'
+        f'programme:\n  - {{start: 14:00, title: "x{quoted(title)}", by: "{quoted(by)}"}}\n'
+        "  - {start: 15:00, title: Einde, kind: end}\n",
+        encoding="utf-8",
+    )
+
     async def run():
-        app = kiosk(at="14:10")
+        app = kiosk(at="14:10", path=path)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("m")
             app.screen.query_one("Input").value = message  # type: ignore[attr-defined]
