@@ -9,23 +9,31 @@ overrides go, and a line break or tab is one space, so a title stays on its own 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # ESC followed by: CSI (ESC [ ... final), OSC, DCS, SOS, PM, APC (... up to BEL or ST), or a
 # two-byte sequence; and the same introducers as single C1 bytes (0x9b CSI, 0x9d OSC, ...)
-_SEQUENCE = re.compile(
+_SEQUENCE = (
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
     r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
     r"|\x1b[ -~]?"
 )
-_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\t\v\f\u0085\u2028\u2029])[ \t]*")
+_BREAK = r"[ \t]*(?:\r\n|[\n\r\t\v\f\u0085\u2028\u2029])[ \t]*"
 # what is left of C0, DEL and C1, and the marks that reorder or hide text (bidi overrides)
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled when first needed: most text never needs them (and start-up is quicker)."""
+    return re.compile(_SEQUENCE), re.compile(_BREAK), re.compile(_INVISIBLE)
 
 
 def displayable(text: str) -> str:
     """`text` as it may appear on a screen, on one line."""
     if text.isprintable():  # the common case: nothing to do
         return text
-    text = _SEQUENCE.sub("", text)
-    text = _BREAK.sub(" ", text)
-    return _INVISIBLE.sub("", text).strip(" ")  # what a removed code leaves at either end
+    sequence, line_break, invisible = _patterns()
+    text = sequence.sub("", text)
+    text = line_break.sub(" ", text)
+    return invisible.sub("", text).strip(" ")  # what a removed code leaves at either end

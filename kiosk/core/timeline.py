@@ -10,6 +10,7 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import pendulum
 
@@ -39,8 +40,7 @@ class Entry:
         return abs((self.start - self.item.start).total_seconds()) >= 60
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     at: datetime
     phase: str
     mode: str

@@ -1,24 +1,21 @@
 """What the screen says, as plain strings: a pure function of a snapshot and the words.
 
 The widgets only put these strings in place; every rule about what to show lives here.
+Text that others wrote (programme, announcement) passes through `text.displayable` on its way.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import datetime, timedelta
-from typing import TypeVar
+from typing import NamedTuple
 
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.words import Words
 
-Part = TypeVar("Part")
 
-
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     mark: str  # readable without colour: ✓ past, ▶ now, › next
     time: str
     title: str
@@ -26,8 +23,7 @@ class Row:
     state: str  # past, now, next, later
 
 
-@dataclass(frozen=True)
-class HeaderText:
+class HeaderText(NamedTuple):
     """The event at the top, and the time."""
 
     title: str
@@ -37,16 +33,14 @@ class HeaderText:
     clock: str
 
 
-@dataclass(frozen=True)
-class HeadlineText:
+class HeadlineText(NamedTuple):
     """Before and after the programme: one big line and a countdown."""
 
     text: str
     countdown: str
 
 
-@dataclass(frozen=True)
-class NowText:
+class NowText(NamedTuple):
     """What is on now."""
 
     label: str
@@ -59,8 +53,7 @@ class NowText:
     overtime: bool = False  # the host's part runs past its planned length
 
 
-@dataclass(frozen=True)
-class NextText:
+class NextText(NamedTuple):
     """What comes next, and when."""
 
     label: str
@@ -69,8 +62,7 @@ class NextText:
     digits: str  # its start, for the big digits on large screens
 
 
-@dataclass(frozen=True)
-class Board:
+class Board(NamedTuple):
     """The whole screen as plain strings; a part that is None is not shown."""
 
     look: str  # before, during, walk-in, break, gap, drinks, after: the screen's CSS class
@@ -82,22 +74,6 @@ class Board:
     footer: str
     banner: str | None
     blank: bool
-
-
-def shown(part: Part) -> Part:
-    """A part of the view with every string (of nested parts too) made displayable."""
-    changes: dict[str, object] = {}
-    for f in fields(part):  # type: ignore[arg-type]
-        value = getattr(part, f.name)
-        if isinstance(value, str):
-            safe = displayable(value)
-            if safe is not value:
-                changes[f.name] = safe
-        elif is_dataclass(value) and not isinstance(value, type):
-            inner = shown(value)
-            if inner is not value:
-                changes[f.name] = inner
-    return replace(part, **changes) if changes else part  # type: ignore[type-var]
 
 
 def hhmm(moment: datetime) -> str:
@@ -128,7 +104,7 @@ def board(snap: Snapshot, words: Words) -> Board:
         if today < event.date:
             text = words("on_day", date=words.day(event.date))
         elif first.kind == "walk-in":
-            text = words("walk_in_from", title=first.title, t=hhmm(opens))
+            text = words("walk_in_from", title=displayable(first.title), t=hhmm(opens))
         else:
             text = words("starts_at", t=hhmm(opens))
         headline = HeadlineText(text, words("in", d=words.span(opens - snap.at)))
@@ -147,24 +123,22 @@ def board(snap: Snapshot, words: Words) -> Board:
             words("in", d=words.span(max(timedelta(0), nxt.start - snap.at))),
         )
 
-    return shown(
-        Board(
-            look=look,
-            header=HeaderText(
-                title=event.title,
-                subtitle=event.subtitle,
-                date=words.day(event.date),
-                venue=event.venue.name,
-                clock=hhmm(snap.at),
-            ),
-            headline=headline,
-            now=now,
-            next=_next(snap, nxt, words) if nxt is not None else None,
-            drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
-            footer=" · ".join(x for x in (event.venue.address, *event.notes) if x),
-            banner=snap.announcement,
-            blank=snap.blank,
-        )
+    return Board(
+        look=look,
+        header=HeaderText(
+            title=displayable(event.title),
+            subtitle=displayable(event.subtitle),
+            date=words.day(event.date),
+            venue=displayable(event.venue.name),
+            clock=hhmm(snap.at),
+        ),
+        headline=headline,
+        now=now,
+        next=_next(snap, nxt, words) if nxt is not None else None,
+        drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
+        footer=displayable(" · ".join(x for x in (event.venue.address, *event.notes) if x)),
+        banner=None if snap.announcement is None else displayable(snap.announcement),
+        blank=snap.blank,
     )
 
 
@@ -190,8 +164,8 @@ def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
     return look, NowText(
         label=words("now"),
-        title=now.item.title,
-        by=now.item.by or "",
+        title=displayable(now.item.title),
+        by=displayable(now.item.by or ""),
         times=_range(now, words),
         left=left,
         digits=digits,
@@ -207,7 +181,9 @@ def _next(snap: Snapshot, nxt: Entry, words: Words) -> NextText:
         if until.total_seconds() < 30
         else words("at_in", t=start_text(nxt, words), d=words.span(until))
     )
-    return NextText(label=words("next"), title=nxt.item.title, when=when, digits=hhmm(nxt.start))
+    return NextText(
+        label=words("next"), title=displayable(nxt.item.title), when=when, digits=hhmm(nxt.start)
+    )
 
 
 def _whole_minutes(progress: float | None, now: Entry) -> float | None:
@@ -256,8 +232,9 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
             state, mark = "next", "›"
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
-        row = Row(mark, start_text(entry, words), entry.item.title, entry.item.by or "", state)
-        out.append(shown(row))
+        item = entry.item
+        title, by = displayable(item.title), displayable(item.by or "")
+        out.append(Row(mark, start_text(entry, words), title, by, state))
     return out
 
 

@@ -7,7 +7,6 @@ integer 840 and 13.30 into the float 13.3, which is not what anybody meant.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import replace
@@ -182,6 +181,8 @@ class _Reader:
                 self.fail(key_node, f"'{key}' is given twice in {where}")
                 continue
             if key not in allowed:
+                import difflib  # only for a typo: not on every start
+
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = (
                     f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(allowed)}"

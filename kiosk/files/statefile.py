@@ -9,7 +9,6 @@ import contextlib
 import fcntl
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -163,6 +162,8 @@ def write(path: Path, live: Live, mode: int = 0o644) -> None:
     `kiosk serve` running as another user reads it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # with the first host key, not on every start
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP, dir=path.parent)
     try:
         os.fchmod(fd, mode & 0o666)

@@ -21,8 +21,6 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.worker import Worker, WorkerState
 
-from kiosk.core.actions import act
-from kiosk.core.changes import describe
 from kiosk.core.live import Live, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
@@ -272,6 +270,8 @@ class KioskApp(App[int]):
         self.programme = new
         self.live = live
         if not self.settings.follow:
+            from kiosk.core.changes import describe  # loaded when first needed, not at start
+
             self.notify(self.words("reloaded", what=describe(old, new, self.words)), timeout=4)
             if gone:
                 self.notify(self.words("item_gone", id=gone), severity="warning", timeout=8)
@@ -340,6 +340,8 @@ class KioskApp(App[int]):
     # -- host keys -------------------------------------------------------------------------
 
     def action_host(self, what: str) -> None:
+        from kiosk.core.actions import act  # loaded with the first key, not at start
+
         if self.settings.follow:
             return
         live = self.live
@@ -354,6 +356,8 @@ class KioskApp(App[int]):
         self.live = act(live, self.timeline, what, self.clock.now())
 
     def _announced(self, text: str | None) -> None:
+        from kiosk.core.actions import act
+
         if text is not None:
             self.live = act(self.live, self.timeline, "announce", self.clock.now(), text)
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
 
-@dataclass(frozen=True)
-class HostKey:
+class HostKey(NamedTuple):
     keys: str  # Textual's key names, comma-separated
     shown: str  # the keys as the help lists them
     action: str  # the app's action
