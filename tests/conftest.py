@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import html
+import os
+import pty
 import re
+import select
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import cache
@@ -127,3 +133,40 @@ def screen_lines(app: KioskApp) -> list[str]:
 
 def screen_text(app: KioskApp) -> str:
     return "\n".join(screen_lines(app))
+
+
+class InTerminal:
+    """`kiosk run ...` in a pseudo-terminal of its own: the bytes a real terminal gets."""
+
+    def __init__(self, args: list[str], cwd: Path):
+        master, slave = pty.openpty()
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "run", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=cwd,
+            env=env,
+        )
+        os.close(slave)
+        self.master = master
+        self.output = b""
+
+    def read_until(self, done: Callable[[], bool], seconds: float = 20) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not done():
+            if select.select([self.master], [], [], 0.2)[0]:
+                try:
+                    self.output += os.read(self.master, 65536)
+                except OSError:  # the kiosk has gone and closed its side
+                    return
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        os.close(self.master)

@@ -3,18 +3,12 @@ browser tab's kiosk, and the system stopping the kiosk."""
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME, look_at_files, notices, text_of
+from conftest import PROGRAMME, InTerminal, look_at_files, notices, text_of
 from kiosk.files import statefile
 from kiosk.files.loader import load
 
@@ -79,41 +73,18 @@ def test_sigterm_and_sighup_end_the_kiosk_as_ctrl_q_does(tmp_path: Path, sig):
     given back (no alternate screen, no mouse reporting), exit 0."""
     programme = tmp_path / "programme.yaml"
     programme.write_bytes(PROGRAMME.read_bytes())
-    master, slave = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", str(programme), "--at", "14:05"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=tmp_path,
-        env=env,
-    )
-    os.close(slave)
-    out = b""
-
-    def read_until(done, seconds: float = 20) -> None:
-        nonlocal out
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline and not done():
-            if select.select([master], [], [], 0.2)[0]:
-                try:
-                    out += os.read(master, 65536)
-                except OSError:
-                    return
-
+    kiosk = InTerminal([str(programme), "--at", "14:05"], tmp_path)
+    state = tmp_path / "programme.state.json"
     try:
-        read_until(lambda: b"Opening" in out)
-        os.write(master, b"n")  # the host starts the next part
-        state = tmp_path / "programme.state.json"
-        read_until(lambda: state.exists())
-        proc.send_signal(sig)
-        code = proc.wait(timeout=20)
-        read_until(lambda: False, 0.5)
+        kiosk.read_until(lambda: b"Opening" in kiosk.output)
+        kiosk.type(b"n")  # the host starts the next part
+        kiosk.read_until(state.exists)
+        kiosk.process.send_signal(sig)
+        code = kiosk.process.wait(timeout=20)
+        kiosk.read_until(lambda: False, 0.5)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
+        kiosk.close()
+    out = kiosk.output
     assert code == 0
     tail = out[out.rfind(b"Onderzoek") :]
     assert b"\x1b[?1049l" in tail, "the alternate screen is left"

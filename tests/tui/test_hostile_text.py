@@ -5,19 +5,13 @@ off the screen."""
 from __future__ import annotations
 
 import html
-import os
-import pty
-import select
-import subprocess
-import sys
-import time
 import unicodedata
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, screen_text, text_of
+from conftest import ROOT, InTerminal, screen_text, text_of
 
 HOSTILE = """\
 event:
@@ -106,31 +100,12 @@ def test_the_terminal_gets_no_code_from_the_programme(tmp_path: Path):
     """The bytes a real terminal receives: no window title, clipboard or wipe of ours."""
     path = tmp_path / "programme.yaml"
     path.write_text(HOSTILE, encoding="utf-8")
-    master, slave = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", str(path), "--at", "13:40"],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        cwd=tmp_path,
-        env=env,
-    )
-    os.close(slave)
-    out = b""
-    deadline = time.monotonic() + 20
+    kiosk = InTerminal([str(path), "--at", "13:40"], tmp_path)
     try:
-        while time.monotonic() < deadline and b"met koffie" not in out.replace(b"\x1b", b""):
-            ready, _, _ = select.select([master], [], [], 0.5)
-            if ready:
-                try:
-                    out += os.read(master, 65536)
-                except OSError:
-                    break
+        kiosk.read_until(lambda: b"met koffie" in kiosk.output.replace(b"\x1b", b""))
     finally:
-        proc.kill()
-        proc.wait()
-        os.close(master)
+        kiosk.close()
+    out = kiosk.output
     assert b"Inloop" in out, out[-500:]
     assert b"pwned" not in out
     assert b"\x1b]52" not in out and b"cHduZWQ" not in out
