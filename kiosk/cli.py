@@ -127,15 +127,22 @@ def _when(text: str | None, programme: Programme) -> datetime | None:
     if text is None:
         return None
     try:
-        return parse_when(text, programme.event.date, programme.event.timezone)
+        # an evening's small hours are the night after, as in the programme
+        evening = programme.items[0].start.hour >= 6
+        return parse_when(text, programme.event.date, programme.event.timezone, evening)
     except TimeError as exc:
         raise Refused(f"--at: {exc}") from None
 
 
 def state_path(args: argparse.Namespace) -> Path:
+    """--state, or beside the programme; a rehearsal (`run`/`serve` with --at or --speed) has a
+    file of its own, so the day itself does not start where a rehearsal left off."""
     from kiosk.files.statefile import default_path
 
-    return Path(args.state) if args.state else default_path(args.programme)
+    if args.state:
+        return Path(args.state)
+    rehearsal = hasattr(args, "speed") and (args.at is not None or args.speed != 1.0)
+    return default_path(args.programme, rehearsal=rehearsal)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -359,3 +359,38 @@ def test_check_and_now_print_no_terminal_codes(capsys, tmp_path):
     assert data["now"]["title"] == "Inloop\nmet koffie", "JSON keeps the text as written"
     _, raw, _ = run(capsys, "now", str(path), "--at", "13:40", "--json")
     assert "\x1b" not in raw and "\x9b" not in raw, "escaped, as JSON does"
+
+
+def test_a_rehearsal_keeps_its_own_state_file(tmp_path):
+    from kiosk.cli import _parser, state_path
+
+    programme = str(tmp_path / "programme.yaml")
+    rehearsal = _parser().parse_args(["run", programme, "--at", "13:25", "--speed", "60"])
+    day = _parser().parse_args(["run", programme])
+    now = _parser().parse_args(["now", programme, "--at", "14:00"])
+    assert state_path(rehearsal).name == "programme.rehearsal.state.json"
+    assert state_path(day).name == state_path(now).name == "programme.state.json"
+
+
+def test_at_in_an_evening_is_the_night_after(capsys, tmp_path):
+    path = tmp_path / "feest.yaml"
+    path.write_text(
+        "event: {title: Feest, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
+        "programme:\n  - {start: 22:00, title: Feest, end: 03:30}\n",
+        encoding="utf-8",
+    )
+    data = now_json(capsys, str(path), "--at", "01:30")
+    assert data["at"].startswith("2022-11-23T01:30")
+    assert data["now"]["title"] == "Feest"
+
+
+def test_check_shows_a_kind_as_written_but_never_as_codes(capsys, tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "event: {title: T, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
+        "programme:\n"
+        '  - {start: 14:00, title: A, kind: "\\e]0;PWNED\\a\\e[31mrood", duration: 30}\n',
+        encoding="utf-8",
+    )
+    _, out, _ = run(capsys, "check", str(path))
+    assert "\x1b" not in out and "\x07" not in out and "(rood)" in out

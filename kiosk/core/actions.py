@@ -33,12 +33,17 @@ def act(
         step = 1 if action == "next" else -1
         if snap.now is not None:
             index = snap.now.index + step
-        elif snap.phase == BEFORE:
+        elif snap.phase == BEFORE:  # next: the first part starts now; there is no previous
+            if step < 0:
+                return live
             index = 0
         elif snap.next is not None:  # a gap: next is what comes, previous what went
             index = snap.next.index if step > 0 else snap.next.index - 1
-        else:  # after the close: next is the end, previous the last part
-            index = len(programme.items) - (1 if step > 0 else 2)
+        else:  # after the close: nothing comes next; previous is the last part
+            if step > 0:
+                return live
+            items = programme.items
+            index = len(items) - (2 if items[-1].is_end else 1)
         return start_item(live, programme, index, now)
     if action == "clock":
         return follow_clock(live)

@@ -6,6 +6,7 @@ keys, the tests, the soak run and `kiosk now`. Undo keeps the states it replaced
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -123,9 +124,10 @@ def _renamed(item_id: str | None, programme: Programme, previous: Programme | No
     return candidate.id if previous.index_of(candidate.id) is None else None
 
 
-NEAR = 24 * 3600  # seconds: a live state's moments lie within a day of the event's days
+NEAR = 12 * 3600  # seconds: a live state's moments lie within half a day of the event's
 MAX_SHIFT = 12 * 60  # minutes: more is no shift a host could have pressed
 MAX_ID = 200  # characters
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def implausible(live: Live, programme: Programme) -> str | None:
@@ -140,7 +142,7 @@ def implausible(live: Live, programme: Programme) -> str | None:
                 return f"{name} {moment.isoformat()} is not on the event's days"
         if abs(s.shift) > MAX_SHIFT:
             return f"a shift of {s.shift} min"
-        if s.item_id is not None and (len(s.item_id) > MAX_ID or not s.item_id.isprintable()):
+        if s.item_id is not None and (len(s.item_id) > MAX_ID or _CONTROL.search(s.item_id)):
             return "an item id no programme has"
         if s.mode == "host" and (s.item_id is None or s.started_at is None):
             return "host mode without an item or a start"

@@ -86,7 +86,8 @@ def table(programme: Programme, state: State | None = None) -> str:
         item = entry.item
         extra = displayable(item.by or "")
         open_end = item.end is None and not item.is_end
-        tags = [t for t in (item.kind, "fixed" if item.fixed else "", "open end" * open_end) if t]
+        kind = displayable(item.kind or "")
+        tags = [t for t in (kind, "fixed" if item.fixed else "", "open end" * open_end) if t]
         if tags:
             extra = f"{extra}  ({', '.join(tags)})".strip()
         title = displayable(item.title)

@@ -156,8 +156,7 @@ def _check_order(drafts: list[Draft], label: Label, problems: list[tuple[int, st
                         f" ({label(last[0])}); times must be in order",
                     )
                 )
-            if d.start is None:
-                last = (d.end, d.line, "end")
+            last = (d.end, d.line, "end")
 
 
 def _open(

@@ -12,10 +12,11 @@ import re
 from functools import cache
 
 # ESC followed by: CSI (ESC [ ... final), OSC, DCS, SOS, PM, APC (... up to BEL or ST), or a
-# two-byte sequence; and the same introducers as single C1 bytes (0x9b CSI, 0x9d OSC, ...)
+# two-byte sequence; and the same introducers as single C1 bytes (0x9b CSI, 0x9d OSC, ...).
+# A string sequence that is never ended loses only its introducer: the text after it stays.
 _SEQUENCE = (
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -~]?"
 )
 _BREAK = r"[ \t]*(?:\r\n|[\n\r\t\v\f\u0085\u2028\u2029])[ \t]*"

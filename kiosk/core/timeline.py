@@ -146,6 +146,11 @@ class Timeline:
             self._a.append(a)
             self._c.append(c)
         self._x_clock = self._base_end()  # clock mode: x does not depend on the time
+        # host mode: when the host's item ends if it keeps to its time; squeezed to fit before
+        # a fixed item that is sooner
+        self._held_end = self._x_clock
+        if self.mode == "host" and b + 1 < self.stop:
+            self._held_end = min(self._x_clock, self._start(b + 1, self._x_clock, None))
         self.cutoff = programme.day_end.timestamp()
         # clock mode: every start and end once, for bisect
         self._starts = [self._start(i, self._x_clock, None) for i in range(n)]
@@ -167,13 +172,16 @@ class Timeline:
         return end - self.planned[i]
 
     def _base_end(self) -> float:
-        """When the item at base could end without running over (in host mode: planned
-        length after the keypress; a shift adds to it). Before the first item: its start."""
+        """When the item at base could end without running over. Host mode: its planned
+        length after the keypress, plus the host's shifts. Clock mode: its planned end plus the
+        shift (its pinned start holds the shifts before, which must not count twice). Before
+        the first item: the first start, shifted."""
         b = self.base
         if b < 0:
             return self.planned[0] + self.shift
-        start = self.pinned if self.pinned is not None else self.planned[b]
-        return start + self._length(b) + self.shift
+        if self.mode == "host" and self.pinned is not None:
+            return self.pinned + self._length(b) + self.shift
+        return self.planned[b] + self._length(b) + self.shift
 
     # -- expected times --------------------------------------------------------------------
 
@@ -206,7 +214,10 @@ class Timeline:
         if length is None:
             return None  # an open end
         if i == self.base and self.mode == "host" and t is not None:
-            return max(x, t)  # on until the host moves on: past its length it runs over
+            # on until the host moves on (past its length it runs over), and never past the
+            # start of what a fixed item lets come next
+            held = max(x, t)
+            return held if next_start is None else min(held, next_start)
         start = self._start(i, x, t)
         end = start + (length - self.planned[i])
         if next_start is not None and self._contiguous(i):
@@ -215,7 +226,7 @@ class Timeline:
 
     def _x(self, t: float) -> float:
         """The base's expected end at t: in host mode never before now."""
-        return max(self._x_clock, t) if self.mode == "host" else self._x_clock
+        return max(self._held_end, t) if self.mode == "host" else self._x_clock
 
     def entry_at(self, index: int, t: float) -> Entry:
         tz = self.programme.event.timezone
@@ -286,7 +297,7 @@ class Timeline:
             delay += round((self.pinned - self.planned[self.base]) / 60)
             if k == self.base and self.planned_ends[k] is not None:
                 # rounded up, like every span on screen: "uitloop 1 min" from the first second
-                overtime = max(0, math.ceil((t - self._x_clock) / 60))
+                overtime = max(0, math.ceil((t - self._held_end) / 60))
         close = self.close_at(t)
         return Snapshot(
             at=pendulum.instance(at).in_tz(tz),

@@ -81,7 +81,9 @@ class Day:
         if check:
             moment = _wall(day, hour, minute, 0, self.tz)
         else:
-            moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, tz=self.tz)
+            moment = pendulum.datetime(
+                day.year, day.month, day.day, hour, minute, tz=self.tz, fold=0
+            )
         return round((moment.timestamp() - self.origin.timestamp()) / 60)
 
     def instant(self, minutes: int) -> datetime:
@@ -95,7 +97,7 @@ class Day:
         return moment.strftime("%H:%M")
 
 
-def parse_when(text: str, day: date, tz: str) -> datetime:
+def parse_when(text: str, day: date, tz: str, evening: bool = False) -> datetime:
     """--at: 'HH:MM' on the event's day, or an ISO date-time (no offset: event's timezone).
 
     A wall time the clocks skip that day (02:30 when they go from 02:00 to 03:00) is refused:
@@ -106,6 +108,8 @@ def parse_when(text: str, day: date, tz: str) -> datetime:
     except TimeError:
         pass
     else:
+        if evening and hour * 60 + minute < MORNING:  # the small hours of the night after
+            day += timedelta(days=1)
         return _wall(day, hour, minute, 0, tz)
     try:
         # exact: a time alone ("13:45:30") comes back as a Time, to be put on the event's day;
@@ -129,7 +133,8 @@ def parse_when(text: str, day: date, tz: str) -> datetime:
 
 def _wall(day: date, hour: int, minute: int, second: int, tz: str) -> pendulum.DateTime:
     """That wall-clock time in `tz`, or TimeError if the clocks skip it that day."""
-    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=tz)
+    # fold=0: on the night the clocks go back, 02:30 is the first 02:30, as a programme means it
+    moment = pendulum.datetime(day.year, day.month, day.day, hour, minute, second, tz=tz, fold=0)
     if (moment.date(), moment.hour, moment.minute) != (day, hour, minute):
         raise TimeError(
             f"{hour:02d}:{minute:02d} does not exist on {day.isoformat()} in {tz}:"

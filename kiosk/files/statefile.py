@@ -34,10 +34,11 @@ class DamagedState(Exception):
         self.aside = aside
 
 
-def default_path(programme_path: str | Path) -> Path:
-    """programme.yaml -> programme.state.json, beside it."""
+def default_path(programme_path: str | Path, rehearsal: bool = False) -> Path:
+    """programme.yaml -> programme.state.json beside it (programme.rehearsal.state.json for
+    a rehearsal)."""
     p = Path(programme_path)
-    return p.with_name(f"{p.stem}.state.json")
+    return p.with_name(f"{p.stem}.rehearsal.state.json" if rehearsal else f"{p.stem}.state.json")
 
 
 def _state_to_json(s: State) -> dict[str, Any]:

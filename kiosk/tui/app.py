@@ -143,7 +143,7 @@ class KioskApp(App[int]):
     def on_mount(self) -> None:
         # compose drew the first frame; the start-up resize fits the list to its height
         self.set_interval(TICK, self.tick)
-        self.set_interval(POLL, self.poll)
+        self.set_interval(POLL, self._poll_timer)
         self.set_timer(STARTED, self.started)
         for message, severity in self._notes:
             self.notify(message, severity=severity, timeout=10)
@@ -229,6 +229,9 @@ class KioskApp(App[int]):
         self.call_after_refresh(self.tick)
 
     # -- files, off the event loop ---------------------------------------------------------
+
+    def _poll_timer(self) -> None:
+        self.poll()  # not awaited by the timer: a fault in a look is said (_looked), not raised
 
     def poll(self) -> asyncio.Task[None]:
         """The poll timer: look at the files in a thread. While a look still runs (a
@@ -335,7 +338,8 @@ class KioskApp(App[int]):
         if writes:  # (an empty list would wait for every worker)
             await self.workers.wait_for_complete(writes)
         if self._looking is not None:
-            await self._looking
+            with contextlib.suppress(Exception):  # a failed look was said when it failed
+                await self._looking
 
     # -- host keys -------------------------------------------------------------------------
 

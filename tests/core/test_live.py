@@ -260,3 +260,11 @@ def test_property_undo_restores_the_previous_state_exactly(name, steps):
         else:
             assert new is live, "an action that changes nothing records nothing"
         live = new
+
+
+def test_previous_before_the_start_and_next_after_the_close_do_nothing():
+    p = leercafe()
+    assert press(Live(), p, "previous", at("12:00")) == Live()
+    assert press(Live(), p, "next", at("18:30")) == Live()
+    back = press(Live(), p, "previous", at("18:30"))  # after the close: the last part again
+    assert p.items[p.index_of(back.state.item_id)].id == "borrel"

@@ -92,3 +92,9 @@ def test_a_state_files_announcement_is_shown_as_written_but_safe():
     assert board(snapshot(programme, state, at("14:10", programme)), Words()).banner == (
         "Koffie staat klaar"
     )
+
+
+def test_a_sequence_never_ended_takes_only_its_introducer():
+    # a title must not lose its words to a stray code
+    assert displayable("Lezing\x9d over de wijk") == "Lezing over de wijk"
+    assert displayable("Foo \x1b]bar") == "Foo bar"

@@ -623,3 +623,21 @@ def test_a_fixed_part_starts_by_the_clock_while_the_hosts_part_is_still_on():
     s = snap("17:01", live.state)
     assert s.now.item.id == "borrel", "17:00 came: the fixed part is on, by the clock"
     assert s.overtime_minutes == 0
+
+
+def test_two_shifts_in_clock_mode_count_once_each():
+    first = act(Live(), Timeline(leercafe(), State()), "later", at("14:10"))
+    second = act(first, Timeline(leercafe(), first.state), "later", at("14:30"))  # Onderzoek on
+    s = snap("14:31", second.state)
+    assert s.delay_minutes == 10
+    assert hm(s.entry(idx("lezing-blik-op-de-gemeenschap")).start) == "14:55"  # 14:45 + 10
+
+
+def test_the_hosts_part_is_squeezed_before_a_fixed_one_like_the_rest():
+    live = host("presentatie-drie-verschillende-praktijken", "16:40")  # 22 min, drinks at 17:00
+    for when in ("16:41", "16:50", "16:59"):
+        s = snap(when, live.state)
+        assert s.now.end.timestamp() <= s.next.start.timestamp(), when
+        later = [s.entry(i) for i in range(s.now.index, idx("borrel"))]
+        assert all(e.end is None or e.end.timestamp() <= at("17:00").timestamp() for e in later)
+    assert snap("17:01", live.state).now.item.id == "borrel"

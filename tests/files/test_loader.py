@@ -1050,3 +1050,18 @@ def test_a_day_the_timezone_skipped_is_refused() -> None:
     assert refused(text + "  - {start: 10:00, title: A}\n") == [
         (3, "2011-12-30 does not exist in Pacific/Apia: the day was skipped")
     ]
+
+
+def test_an_end_before_the_end_of_the_item_before_is_out_of_order() -> None:
+    text = prog("{start: 14:00, title: A, end: 14:30}", "{title: B, end: 14:20}")
+    assert refused(text) == [
+        (7, "ends at 14:20, before the end on line 6 (14:30); times must be in order")
+    ]
+
+
+def test_on_the_night_the_clocks_go_back_the_hour_that_comes_twice_is_the_first() -> None:
+    text = prog("{start: 01:00, title: DJ A}", "{start: 02:00, title: DJ B, end: 04:00}")
+    programme = ok(text.replace("2022-11-22", "2022-10-30"))
+    first, second = programme.items
+    assert (second.start - first.start).total_seconds() == 3600, "DJ A plays one hour"
+    assert second.start.isoformat() == "2022-10-30T02:00:00+02:00"

@@ -74,7 +74,7 @@ def test_sigterm_and_sighup_end_the_kiosk_as_ctrl_q_does(tmp_path: Path, sig):
     programme = tmp_path / "programme.yaml"
     programme.write_bytes(PROGRAMME.read_bytes())
     kiosk = InTerminal([str(programme), "--at", "14:05"], tmp_path)
-    state = tmp_path / "programme.state.json"
+    state = tmp_path / "programme.rehearsal.state.json"  # --at: a rehearsal has its own
     try:
         kiosk.read_until(lambda: b"Opening" in kiosk.output)
         kiosk.type(b"n")  # the host starts the next part
@@ -90,3 +90,20 @@ def test_sigterm_and_sighup_end_the_kiosk_as_ctrl_q_does(tmp_path: Path, sig):
     assert b"\x1b[?1049l" in tail, "the alternate screen is left"
     assert b"\x1b[?1000l" in tail, "mouse reporting is off"
     assert statefile.read(state, load(programme)).state.mode == "host"
+
+
+async def test_a_fault_while_looking_at_the_files_is_said_and_the_screen_stays(kiosk, monkeypatch):
+    app = kiosk(at="14:05")
+
+    def broken() -> None:
+        raise RuntimeError("disk on fire")
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        monkeypatch.setattr(app, "_look_at_files", broken)
+        app._poll_timer()  # as the poll timer calls it
+        await pilot.pause()
+        await app.flush()  # the quit and SIGTERM path waits on the look: it must not raise
+        await pilot.pause()
+        assert app.is_running
+        assert "disk on fire" in notices(app)
+        assert text_of(app, "#now-title") == "Opening en welkom"
