@@ -1,5 +1,6 @@
 """The Textual shell: programme, live state and problem as reactive attributes; the screen
-follows from them and the clock. Files are read and written by workers, off the event loop."""
+follows from them and the clock. Files are read in a thread and written by a worker, off the
+event loop."""
 
 from __future__ import annotations
 
@@ -386,8 +387,7 @@ class KioskApp(App[int]):
 
     async def _quit_answer(self, answer: bool | None) -> None:
         if answer:
-            await self.flush()  # the host's last key is on disk before the kiosk goes
-            self.exit(0)
+            await self._leave()
 
     def action_ignore(self) -> None:
         """ctrl+c does nothing in a kiosk."""
