@@ -152,7 +152,7 @@ class Timeline:
         if self.mode == "host" and b + 1 < self.stop:
             self._held_end = min(self._x_clock, self._start(b + 1, self._x_clock, None))
         self.cutoff = programme.day_end.timestamp()
-        # clock mode: every start and end once, for bisect
+        # clock mode: every start once, and a monotone copy for bisect
         self._starts = [self._start(i, self._x_clock, None) for i in range(n)]
         self._mono = list(self._starts)
         for i in range(1, n):
@@ -207,21 +207,16 @@ class Timeline:
         return max(start, self.floor)
 
     def _end(self, i: int, x: float, t: float | None, next_start: float | None) -> float | None:
-        item = self.programme.items[i]
-        if item.is_end:
-            return None
-        length = self.planned_ends[i]
-        if length is None:
-            return None  # an open end
+        if self.planned_ends[i] is None:
+            return None  # the end marker, or an open end
         if i == self.base and self.mode == "host" and t is not None:
             # on until the host moves on (past its length it runs over), and never past the
             # start of what a fixed item lets come next
             held = max(x, t)
             return held if next_start is None else min(held, next_start)
-        start = self._start(i, x, t)
-        end = start + (length - self.planned[i])
         if next_start is not None and self._contiguous(i):
             return next_start
+        end = self._start(i, x, t) + self._length(i)
         return min(end, next_start) if next_start is not None else end
 
     def _x(self, t: float) -> float:
@@ -245,9 +240,7 @@ class Timeline:
 
     def close_at(self, t: float) -> float | None:
         """The expected close: the end marker's start, or the last item's end."""
-        items = self.programme.items
-        if not items:
-            return None
+        items = self.programme.items  # never empty: the loader refuses a programme without items
         last = len(items) - 1
         if items[last].is_end:
             return self._start(last, self._x(t), t if self.mode == "host" else None)

@@ -120,7 +120,7 @@ def board(snap: Snapshot, words: Words) -> Board:
         look = "gap"
         headline = HeadlineText(
             words("resume_at", t=start_text(nxt, words)),
-            words("in", d=words.span(max(timedelta(0), nxt.start - snap.at))),
+            words("in", d=words.span(nxt.start - snap.at)),  # span says 0 for the past
         )
 
     return Board(
