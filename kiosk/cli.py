@@ -122,13 +122,14 @@ def _load(path: str) -> Programme:
 
 
 def _when(text: str | None, programme: Programme) -> datetime | None:
-    from kiosk.core.times import TimeError, parse_when
+    from kiosk.core.times import MORNING, TimeError, parse_when
 
     if text is None:
         return None
+    # an evening's small hours are the night after, by the loader's rule
+    first = programme.items[0].start
+    evening = first.hour * 60 + first.minute >= MORNING
     try:
-        # an evening's small hours are the night after, as in the programme
-        evening = programme.items[0].start.hour >= 6
         return parse_when(text, programme.event.date, programme.event.timezone, evening)
     except TimeError as exc:
         raise Refused(f"--at: {exc}") from None

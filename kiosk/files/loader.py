@@ -363,8 +363,8 @@ class _Reader:
         """The wall times as real minutes of the day, then the schedule between them."""
         first = next((f["walls"]["start"][0] for f, _ in parsed if "start" in f["walls"]), 0)
         # with a broken event the schedule is still checked, on a day without clock changes
-        day = Day(event.date, event.timezone) if event else Day(date(2001, 1, 1), "UTC")
-        day = Day(day.date, day.tz, evening=first >= MORNING)
+        when, tz = (event.date, event.timezone) if event else (date(2001, 1, 1), "UTC")
+        day = Day(when, tz, evening=first >= MORNING)
         drafts, skipped = [], False
         for fields, draft in parsed:
             real: dict[str, int] = {}
