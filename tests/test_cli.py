@@ -50,6 +50,13 @@ def programme(tmp_path) -> Path:
     return path
 
 
+def written(tmp_path: Path, text: str) -> Path:
+    """A programme file with this text, in the test's folder."""
+    path = tmp_path / "programme.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -243,8 +250,7 @@ EVENING = (
 
 
 def test_now_json_in_a_gap_has_nothing_on(capsys, tmp_path):
-    path = tmp_path / "avond.yaml"
-    path.write_text(EVENING, encoding="utf-8")
+    path = written(tmp_path, EVENING)
     data = now_json(capsys, str(path), "--at", "18:00")
     assert (data["phase"], data["now"]) == ("during", None)
     assert (data["next"]["title"], data["next"]["start"]) == ("Show", "19:30")
@@ -253,8 +259,7 @@ def test_now_json_in_a_gap_has_nothing_on(capsys, tmp_path):
 
 
 def test_check_shows_gaps_and_open_ends(capsys, tmp_path):
-    path = tmp_path / "avond.yaml"
-    path.write_text(EVENING, encoding="utf-8")
+    path = written(tmp_path, EVENING)
     code, out, _ = run(capsys, "check", str(path))
     assert code == 0
     lines = out.splitlines()
@@ -348,8 +353,7 @@ HOSTILE = (
 
 
 def test_check_and_now_print_no_terminal_codes(capsys, tmp_path):
-    path = tmp_path / "p.yaml"
-    path.write_text(HOSTILE, encoding="utf-8")
+    path = written(tmp_path, HOSTILE)
     for argv in (["check", str(path)], ["now", str(path), "--at", "13:40"]):
         code, out, _ = run(capsys, *argv)
         assert code == 0
@@ -373,11 +377,10 @@ def test_a_rehearsal_keeps_its_own_state_file(tmp_path):
 
 
 def test_at_in_an_evening_is_the_night_after(capsys, tmp_path):
-    path = tmp_path / "feest.yaml"
-    path.write_text(
+    path = written(
+        tmp_path,
         "event: {title: Feest, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
         "programme:\n  - {start: 22:00, title: Feest, end: 03:30}\n",
-        encoding="utf-8",
     )
     data = now_json(capsys, str(path), "--at", "01:30")
     assert data["at"].startswith("2022-11-23T01:30")
@@ -385,12 +388,11 @@ def test_at_in_an_evening_is_the_night_after(capsys, tmp_path):
 
 
 def test_check_shows_a_kind_as_written_but_never_as_codes(capsys, tmp_path):
-    path = tmp_path / "p.yaml"
-    path.write_text(
+    path = written(
+        tmp_path,
         "event: {title: T, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
         "programme:\n"
         '  - {start: 14:00, title: A, kind: "\\e]0;PWNED\\a\\e[31mrood", duration: 30}\n',
-        encoding="utf-8",
     )
     _, out, _ = run(capsys, "check", str(path))
     assert "\x1b" not in out and "\x07" not in out and "(rood)" in out
