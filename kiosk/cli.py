@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="the live state file (default: beside the programme, programme.state.json)",
         )
+        room_arg(p)
+
+    def room_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--room", metavar="NAME", help="the screen at a room's door (one of event.rooms)"
+        )
 
     run = sub.add_parser("run", help="the kiosk display (the default)")
     programme_arg(run)
@@ -77,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     programme_arg(now)
     now.add_argument("--at", metavar="WHEN")
     now.add_argument("--state", metavar="PATH")
+    room_arg(now)
     now.add_argument("--json", action="store_true", help="one JSON object")
 
     serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
@@ -135,6 +142,21 @@ def _when(text: str | None, programme: Programme) -> datetime | None:
         raise Refused(f"--at: {exc}") from None
 
 
+def _room(args: argparse.Namespace, programme: Programme) -> str | None:
+    """--room, as one of the programme's rooms."""
+    room: str | None = getattr(args, "room", None)
+    rooms = programme.event.rooms
+    if room is None or room in rooms:
+        return room
+    if not rooms:
+        raise Refused(f"--room: {programme.source} has no rooms (event.rooms)")
+    import difflib
+
+    close = difflib.get_close_matches(room, rooms, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise Refused(f"--room: '{room}' is not one of: {', '.join(rooms)}{hint}")
+
+
 def state_path(args: argparse.Namespace) -> Path:
     """--state, or beside the programme; a rehearsal (`run`/`serve` with --at or --speed) has a
     file of its own, so the day itself does not start where a rehearsal left off."""
@@ -154,9 +176,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_now(args: argparse.Namespace) -> int:
+    from kiosk.core.lines import Lines
     from kiosk.core.live import reconcile
     from kiosk.core.report import json_line, now_text, snapshot_json
-    from kiosk.core.timeline import snapshot
     from kiosk.core.words import Words
     from kiosk.files import statefile
     from kiosk.files.clock import Clock
@@ -171,7 +193,7 @@ def cmd_now(args: argparse.Namespace) -> int:
 
         live = Live()
     live, _ = reconcile(live, programme)
-    snap = snapshot(programme, live.state, at)
+    snap = Lines(programme, live.state, _room(args, programme)).snapshot(at)
     if args.json:
         print(json_line(snapshot_json(snap)))
     else:
@@ -202,6 +224,7 @@ def _settings(
         css=Path(args.css) if args.css else None,
         follow=follow,
         served=served,
+        room=_room(args, programme),
     ), programme
 
 

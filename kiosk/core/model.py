@@ -22,6 +22,21 @@ class Event:
     language: str = "nl"
     venue: Venue = field(default_factory=Venue)
     notes: tuple[str, ...] = ()
+    rooms: tuple[str, ...] = ()  # in the order screens show them
+
+
+@dataclass(frozen=True)
+class Session:
+    """One of a round's parallel parts: it shares the round's time, in its own room."""
+
+    id: str
+    title: str
+    room: str | None = None
+    by: str | None = None
+    description: str | None = None
+    start: datetime | None = None  # within the round's time; None: the round's own
+    end: datetime | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,11 @@ class Item:
     kind: str | None = None
     fixed: bool = False
     line: int = 0
+    room: str | None = None  # None: for everyone (plenary), in every room's line
+    sessions: tuple[Session, ...] = ()  # a round: parallel parts in the rooms
+
+    def session_in(self, room: str) -> Session | None:
+        return next((s for s in self.sessions if s.room == room), None)
 
     @property
     def is_end(self) -> bool:
@@ -46,14 +66,37 @@ class Item:
 
 @dataclass(frozen=True)
 class Programme:
+    """Items a screen runs through in order. The file's Programme holds every item of every
+    day; with rooms or several days, `days` holds each day's lines, and each line is a
+    Programme of one day (its `event.date` that day's), which is what a timeline runs on."""
+
     event: Event
     items: tuple[Item, ...]
     close: datetime | None  # the planned close; None: the last item has an open end
     day_end: datetime  # the latest close: midnight, or 06:00 the next morning for an evening
     source: str = "programme.yaml"
+    days: tuple[DayLines, ...] = ()  # empty: one day without rooms, this is its own line
+
+    def day_lines(self) -> tuple[DayLines, ...]:
+        return self.days or (DayLines(self.event.date, self, ()),)
 
     def index_of(self, item_id: str) -> int | None:
         for i, item in enumerate(self.items):
             if item.id == item_id:
                 return i
         return None
+
+
+@dataclass(frozen=True)
+class DayLines:
+    """One day of the programme: the hall's line (the items for everyone, rounds among them)
+    and each room's line (those items and the room's own), in the order of `event.rooms`."""
+
+    date: date
+    hall: Programme
+    rooms: tuple[tuple[str, Programme], ...]
+
+    def line(self, room: str | None) -> Programme:
+        if room is None:
+            return self.hall
+        return next((p for name, p in self.rooms if name == room), self.hall)

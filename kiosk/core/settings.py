@@ -17,3 +17,4 @@ class Settings:
     css: Path | None = None
     follow: bool = False
     served: bool = False  # a browser tab's follower (kiosk serve): it cannot quit its kiosk
+    room: str | None = None  # --room: the screen at a room's door; None: the hall's screen

@@ -52,6 +52,7 @@ class Snapshot(NamedTuple):
     next: Entry | None
     close: datetime | None  # expected close; None: an open end
     timeline: Timeline
+    rooms: tuple[tuple[str, Snapshot], ...] = ()  # the hall's screen: each room's line
 
     @property
     def progress(self) -> float | None:
@@ -178,7 +179,8 @@ class Timeline:
         the first item: the first start, shifted."""
         b = self.base
         if b < 0:
-            return self.planned[0] + self.shift
+            # a line of only rooms' items has nothing of its own for the hall
+            return self.planned[0] + self.shift if self.planned else 0.0
         if self.mode == "host" and self.pinned is not None:
             return self.pinned + self._length(b) + self.shift
         return self.planned[b] + self._length(b) + self.shift
@@ -240,7 +242,9 @@ class Timeline:
 
     def close_at(self, t: float) -> float | None:
         """The expected close: the end marker's start, or the last item's end."""
-        items = self.programme.items  # never empty: the loader refuses a programme without items
+        items = self.programme.items
+        if not items:  # the hall's line on a day of only rooms' items
+            return None
         last = len(items) - 1
         if items[last].is_end:
             return self._start(last, self._x(t), t if self.mode == "host" else None)
@@ -254,7 +258,7 @@ class Timeline:
         items = self.programme.items
         k = bisect_right(self._mono, t, lo=lo) - 1
         if k < lo:
-            return BEFORE, None, lo
+            return BEFORE, None, lo if lo < len(items) else None
         if items[k].is_end:
             return AFTER, None, None
         end = self._end(k, self._x_clock, None, self._starts[k + 1] if k + 1 < len(items) else None)

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import pendulum
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kiosk.core.model import Event, Item, Programme, Venue
+from kiosk.core.model import DayLines, Event, Item, Programme, Session, Venue
 from kiosk.core.problems import Problem, ProgrammeError
 from kiosk.core.schedule import Draft, Slot, resolve
 from kiosk.core.text import displayable
@@ -27,7 +28,8 @@ from kiosk.core.times import MORNING, Day, TimeError, parse_clock, parse_duratio
 MAX_BYTES = 1024 * 1024
 # libyaml's parser where PyYAML has it: ten times faster on a large programme, same nodes
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-TOP_FIELDS = ("event", "programme")
+TOP_FIELDS = ("event", "programme", "days")
+DAY_FIELDS = ("date", "programme")
 EVENT_FIELDS = (
     "title",
     "subtitle",
@@ -37,9 +39,23 @@ EVENT_FIELDS = (
     "language",
     "venue",
     "notes",
+    "rooms",
 )
 VENUE_FIELDS = ("name", "address")
-ITEM_FIELDS = ("title", "start", "end", "duration", "by", "description", "kind", "fixed", "id")
+ITEM_FIELDS = (
+    "title",
+    "start",
+    "end",
+    "duration",
+    "by",
+    "description",
+    "kind",
+    "fixed",
+    "room",
+    "sessions",
+    "id",
+)
+SESSION_FIELDS = ("title", "by", "room", "description", "start", "end", "id")
 LANGUAGES = ("nl", "en")
 MAX_DEPTH = 32  # a programme nests 4 deep; PyYAML slows quadratically on deep flow nesting
 YEARS = (1900, 2999)  # beyond these, instants overflow (9999-12-31 + a day) or make no sense
@@ -91,11 +107,29 @@ def loads(data: bytes | str, source: str = "programme.yaml") -> Programme:
     return _Reader(source).read(text)
 
 
+Parsed = list[tuple[dict[str, Any], Draft]]  # a day's items as read, and their drafts
+
+
+class _DayPlan(NamedTuple):
+    day: Day
+    parsed: Parsed
+    slots: list[Slot]  # one for each parsed item
+    close: int | None  # the close of the items for everyone
+    closes: dict[str, int | None]  # the close of each room with items of its own
+
+
+def _anchor(draft: Draft, slot: Slot) -> Draft:
+    """An item for everyone in a room's line: its times are those of the hall's line."""
+    end = None if draft.is_end else slot.end
+    return Draft(draft.line, slot.start, end, None, draft.is_end)
+
+
 class _Reader:
     def __init__(self, source: str):
         self.source = source
         self.problems: list[Problem] = []
         self.times_ok = True  # False once a start, end or duration could not be read
+        self.rooms: tuple[str, ...] | None = ()  # None: event.rooms could not be read
 
     def fail(self, node: Node | int, message: str) -> None:
         line = node if isinstance(node, int) else node.start_mark.line + 1
@@ -116,19 +150,35 @@ class _Reader:
             self.done()
         assert isinstance(root, MappingNode)  # done() raised otherwise
         top = self._fields(root, TOP_FIELDS, "top level")
-        for key in TOP_FIELDS:
-            if key not in top:
-                self.fail(root, f"'{key}:' is missing")
-        event = self._event(top["event"]) if "event" in top else None
-        parsed = self._items(top["programme"]) if "programme" in top else []
+        several = "days" in top
+        if "event" not in top:
+            self.fail(root, "'event:' is missing")
+        if several and "programme" in top:
+            self.fail(top["days"], "give 'programme:' for one day or 'days:' for several, not both")
+        elif not several and "programme" not in top:
+            self.fail(root, "'programme:' is missing")
+        event = self._event(top["event"], several) if "event" in top else None
+        if several:
+            days = self._days(top["days"])
+        else:
+            items = self._items(top["programme"]) if "programme" in top else []
+            days = [(event.date if event else None, items)]
         # the schedule and the ids are checked even when other fields are wrong, so that all
         # errors of a file come in one report; not when a time is unreadable (it would only
         # produce follow-on errors about a start that is not there)
-        plan = self._plan(parsed, event) if parsed and self.times_ok else None
-        self._check_ids(parsed)
+        plans = []
+        if self.times_ok:
+            for when, parsed in days:
+                if parsed:
+                    plans.append(self._plan(parsed, event, when))
+        self._check_ids([p for _, parsed in days for p in parsed])
         self.done()
-        assert event is not None and plan is not None
-        return self._build(event, parsed, *plan)
+        assert event is not None and all(plan is not None for plan in plans)
+        if several:
+            first = days[0][0]
+            assert first is not None  # done() raised otherwise
+            event = replace(event, date=first)
+        return self._build(event, [p for p in plans if p is not None], several)
 
     def _compose(self, text: str) -> Node | None:
         try:
@@ -208,16 +258,29 @@ class _Reader:
         one = self._text(node, what)
         return (one,) if one else ()
 
-    def _event(self, node: Node) -> Event | None:
+    def _event(self, node: Node, several: bool = False) -> Event | None:
         if not isinstance(node, MappingNode):
             self.fail(node, "'event:' must be a mapping of title, date, timezone, ...")
+            self.rooms = None
             return None
         f = self._fields(node, EVENT_FIELDS, "event")
-        for key in ("title", "date", "timezone"):
+        for key in ("title", "timezone") if several else ("title", "date", "timezone"):
             if key not in f:
                 self.fail(node, f"event '{key}:' is missing")
+        self.rooms = self._rooms(f["rooms"]) if "rooms" in f else ()
         title = self._text(f["title"], "event title", True) if "title" in f else None
-        day = self._date(f["date"]) if "date" in f else None
+        day: date | None = date(2001, 1, 1)  # several days: each has its own, under days:
+        if several and "date" in f:
+            self.fail(f["date"], "with 'days:', each day has its date there; remove event.date")
+        elif not several and "date" in f and isinstance(f["date"], SequenceNode):
+            self.fail(
+                f["date"],
+                "date must be one date; for several days write 'days:' with a date and a"
+                " programme for each",
+            )
+            day = None
+        elif not several:
+            day = self._date(f["date"]) if "date" in f else None
         tz = self._timezone(f["timezone"]) if "timezone" in f else None
         language = "nl"
         if "language" in f:
@@ -227,11 +290,12 @@ class _Reader:
         venue = self._venue(f["venue"]) if "venue" in f else Venue()
         if title is None or day is None or tz is None:
             return None
-        try:
-            Day(day, tz)
-        except TimeError as exc:
-            self.fail(f["date"], str(exc))
-            return None
+        if not several:
+            try:
+                Day(day, tz)
+            except TimeError as exc:
+                self.fail(f["date"], str(exc))
+                return None
         return Event(
             title=title,
             date=day,
@@ -241,7 +305,64 @@ class _Reader:
             language=language,
             venue=venue,
             notes=self._texts(f["notes"], "notes") if "notes" in f else (),
+            rooms=self.rooms or (),
         )
+
+    def _rooms(self, node: Node) -> tuple[str, ...] | None:
+        if not isinstance(node, SequenceNode):
+            self.fail(node, "rooms must be a list, like [Grote zaal, Zaal 2]")
+            return None
+        names: list[str] = []
+        for n in node.value:
+            name = self._text(n, "each room", True)
+            if name is None:
+                return None
+            if name in names:
+                self.fail(n, f"room '{name}' is listed twice")
+                return None
+            names.append(name)
+        return tuple(names)
+
+    def _room(self, node: Node) -> str | None:
+        """A room of event.rooms, or a problem with a "did you mean"."""
+        name = self._text(node, "room", True)
+        if name is None or self.rooms is None or name in self.rooms:
+            return name
+        if not self.rooms:
+            self.fail(node, f"room '{name}' is unknown: list the rooms in event.rooms first")
+            return None
+        import difflib
+
+        close = difflib.get_close_matches(name, self.rooms, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; rooms: {', '.join(self.rooms)}"
+        self.fail(node, f"room '{name}' is not in event.rooms{hint}")
+        return None
+
+    def _days(self, node: Node) -> list[tuple[date | None, Parsed]]:
+        if not isinstance(node, SequenceNode) or not node.value:
+            self.fail(node, "'days:' must be a list of days, each '- date: ...' with a programme")
+            return []
+        out: list[tuple[date | None, Parsed]] = []
+        seen: dict[date, int] = {}
+        for day_node in node.value:
+            if not isinstance(day_node, MappingNode):
+                self.fail(day_node, "a day must be a mapping of date and programme")
+                self.times_ok = False
+                continue
+            f = self._fields(day_node, DAY_FIELDS, "day")
+            for key in DAY_FIELDS:
+                if key not in f:
+                    self.fail(day_node, f"the day's '{key}:' is missing")
+            when = self._date(f["date"]) if "date" in f else None
+            line = day_node.start_mark.line + 1
+            if when is not None:
+                if when in seen:
+                    self.fail(f["date"], f"{when.isoformat()} is also the day on line {seen[when]}")
+                elif seen and when < max(seen):
+                    self.fail(f["date"], f"{when.isoformat()} comes before the day above it")
+                seen[when] = line
+            out.append((when, self._items(f["programme"]) if "programme" in f else []))
+        return out
 
     def _date(self, node: Node) -> date | None:
         text = self._text(node, "date", True)
@@ -280,7 +401,7 @@ class _Reader:
             address=(self._text(f["address"], "address") or "") if "address" in f else "",
         )
 
-    def _items(self, node: Node) -> list[tuple[dict[str, Any], Draft]]:
+    def _items(self, node: Node) -> Parsed:
         if not isinstance(node, SequenceNode):
             self.fail(node, "'programme:' must be a list of items, each starting with '- '")
             return []
@@ -331,8 +452,40 @@ class _Reader:
                     self.times_ok = False
         if fields.get("fixed") and "start" not in f:
             self.fail(node, "a fixed item needs a start time")
+        fields["room"] = self._room(f["room"]) if "room" in f else None
+        fields["sessions"] = self._sessions(f["sessions"]) if "sessions" in f else []
+        if "sessions" in f and "room" in f:
+            self.fail(f["room"], "a round is for every room: give the rooms to its sessions")
+            fields["room"] = None
         draft = Draft(line, start, end, duration, fields.get("kind") == "end")
         return fields, draft
+
+    def _sessions(self, node: Node) -> list[dict[str, Any]]:
+        if not isinstance(node, SequenceNode) or not node.value:
+            self.fail(node, "sessions must be a list, each like {title: Masterclass, room: Zaal 2}")
+            return []
+        out = []
+        for n in node.value:
+            if not isinstance(n, MappingNode):
+                self.fail(n, "a session must be a mapping like {title: Masterclass, room: Zaal 2}")
+                continue
+            f = self._fields(n, SESSION_FIELDS, "session")
+            fields: dict[str, Any] = {"line": n.start_mark.line + 1, "node": n}
+            if "title" not in f:
+                self.fail(n, "the session has no title")
+            else:
+                fields["title"] = self._text(f["title"], "title", True)
+            for key in ("by", "description", "id"):
+                if key in f:
+                    fields[key] = self._text(f[key], key)
+            fields["room"] = self._room(f["room"]) if "room" in f else None
+            fields["walls"] = {
+                k: (m, f[k])
+                for k in ("start", "end")
+                if k in f and (m := self._clock(f[k], k)) is not None
+            }
+            out.append(fields)
+        return out
 
     def _flag(self, node: Node, what: str) -> bool:
         text = (self._text(node, what) or "").lower()
@@ -357,34 +510,115 @@ class _Reader:
 
     # -- resolving -------------------------------------------------------------------------
 
-    def _plan(
-        self, parsed: list[tuple[dict[str, Any], Draft]], event: Event | None
-    ) -> tuple[Day, list[Slot], int | None] | None:
-        """The wall times as real minutes of the day, then the schedule between them."""
+    def _plan(self, parsed: Parsed, event: Event | None, when: date | None) -> _DayPlan | None:
+        """The wall times as real minutes of the day, then the schedule between them: first
+        the items for everyone, then each room's line of those items and its own."""
         first = next((f["walls"]["start"][0] for f, _ in parsed if "start" in f["walls"]), 0)
         # with a broken event the schedule is still checked, on a day without clock changes
-        when, tz = (event.date, event.timezone) if event else (date(2001, 1, 1), "UTC")
-        day = Day(when, tz, evening=first >= MORNING)
+        tz = event.timezone if event else "UTC"
+        try:
+            day = Day(when or date(2001, 1, 1), tz, evening=first >= MORNING)
+        except TimeError as exc:
+            self.fail(parsed[0][0]["line"], str(exc))
+            return None
         drafts, skipped = [], False
         for fields, draft in parsed:
-            real: dict[str, int] = {}
-            for key, (wall, node) in fields["walls"].items():
-                try:
-                    real[key] = day.minutes(wall)
-                except TimeError as exc:
-                    self.fail(node, f"{key}: {exc}")
-                    skipped = True
-            drafts.append(replace(draft, start=real.get("start"), end=real.get("end")))
+            real = self._real(fields, day)
+            skipped |= real is None
+            for session in fields["sessions"]:
+                session["real"] = self._real(session, day)
+                skipped |= session["real"] is None
+            if real is not None:
+                drafts.append(replace(draft, start=real.get("start"), end=real.get("end")))
         if skipped:  # the schedule would only add follow-on errors about the missing time
             return None
-        slots, close, problems = resolve(drafts, day.limit, day.label)
-        for line, message in problems:
-            self.fail(line or 1, message)
-        return day, slots, close
+        plenary = [n for n, (f, _) in enumerate(parsed) if f["room"] is None]
+        slots: dict[int, Slot] = {}
+        close: int | None = None
+        if plenary:
+            found, close, problems = resolve([drafts[n] for n in plenary], day.limit, day.label)
+            for line, message in problems:
+                self.fail(line or 1, message)
+            if problems:
+                return None
+            slots = dict(zip(plenary, found, strict=True))
+            self._end_at_rooms(parsed, drafts, slots)
+        closes = {}
+        for room in self.rooms or ():
+            own = [n for n, (f, _) in enumerate(parsed) if f["room"] == room]
+            if not own:
+                continue
+            members = sorted([*plenary, *own])
+            line_drafts = [
+                drafts[n] if n not in slots else _anchor(drafts[n], slots[n]) for n in members
+            ]
+            found, closes[room], problems = resolve(line_drafts, day.limit, day.label)
+            for line, message in problems:
+                self.fail(line or 1, f"in {room}: {message}")
+            for n, slot in zip(members, found, strict=True):
+                if n in own:
+                    slots[n] = slot
+        if len(slots) < len(parsed):
+            return None
+        self._check_rounds(parsed, slots, day)
+        return _DayPlan(day, parsed, [slots[n] for n in range(len(parsed))], close, closes)
 
-    def _check_ids(self, parsed: list[tuple[dict[str, Any], Draft]]) -> None:
+    def _real(self, fields: dict[str, Any], day: Day) -> dict[str, int] | None:
+        real: dict[str, int] = {}
+        for key, (wall, node) in fields["walls"].items():
+            try:
+                real[key] = day.minutes(wall)
+            except TimeError as exc:
+                self.fail(node, f"{key}: {exc}")
+                return None
+        return real
+
+    @staticmethod
+    def _end_at_rooms(parsed: Parsed, drafts: list[Draft], slots: dict[int, Slot]) -> None:
+        """An item for everyone with no end of its own lasts until the rooms start theirs:
+        the opening is over when the talks in the rooms begin."""
+        room_starts = sorted(
+            d.start for (f, _), d in zip(parsed, drafts, strict=True) if f["room"] and d.start
+        )
+        for n, slot in slots.items():
+            d = drafts[n]
+            if slot.end is None or d.end is not None or d.duration is not None:
+                continue
+            k = bisect_right(room_starts, slot.start)
+            if k < len(room_starts) and room_starts[k] < slot.end:
+                slots[n] = Slot(slot.start, room_starts[k], slot.estimated)
+
+    def _check_rounds(self, parsed: Parsed, slots: dict[int, Slot], day: Day) -> None:
+        """Sessions keep to their round's time, and two in one room do not overlap."""
+        for n, (fields, _) in enumerate(parsed):
+            slot = slots[n]
+            taken: list[tuple[str, int, int, int]] = []  # room, start, end, line
+            for session in fields["sessions"]:
+                real = session["real"]
+                start, end = real.get("start", slot.start), real.get("end", slot.end)
+                line = session["line"]
+                if real.get("start", slot.start) < slot.start or (
+                    end is not None and slot.end is not None and end > slot.end
+                ):
+                    span = day.label(slot.start)
+                    if slot.end is not None:
+                        span = f"{span} to {day.label(slot.end)}"
+                    self.fail(line, f"the session is outside its round's time ({span})")
+                    continue
+                if end is not None and end <= start:
+                    self.fail(line, f"ends at {day.label(end)}, not after its start")
+                    continue
+                room = session["room"]
+                for other, o_start, o_end, o_line in taken:
+                    if other == room and start < o_end and (end is None or o_start < end):
+                        self.fail(line, f"{room} already has the session on line {o_line} then")
+                        break
+                if room is not None:
+                    taken.append((room, start, end if end is not None else day.limit, line))
+
+    def _check_ids(self, parsed: Parsed) -> None:
         explicit: dict[str, int] = {}
-        for fields, _ in parsed:
+        for fields in [f for f, _ in parsed] + [x for f, _ in parsed for x in f["sessions"]]:
             item_id = fields.get("id")
             if item_id in explicit:
                 self.fail(
@@ -393,44 +627,82 @@ class _Reader:
             elif item_id:
                 explicit[item_id] = fields["line"]
 
-    def _build(
-        self,
-        event: Event,
-        parsed: list[tuple[dict[str, Any], Draft]],
-        day: Day,
-        slots: list[Slot],
-        close: int | None,
-    ) -> Programme:
-        def at(minutes: int | None) -> datetime | None:
-            return None if minutes is None else day.instant(minutes)
+    def _build(self, event: Event, plans: list[_DayPlan], several: bool) -> Programme:
+        every = [f for plan in plans for f, _ in plan.parsed]
+        taken = {f["id"] for f in every + [x for f in every for x in f["sessions"]] if f.get("id")}
 
-        taken = {fields["id"] for fields, _ in parsed if fields.get("id")}
-        items = []
-        for (fields, _), slot in zip(parsed, slots, strict=True):
-            item_id = fields.get("id") or _unique(slugify(displayable(fields["title"])), taken)
-            taken.add(item_id)
-            start = at(slot.start)
-            assert start is not None
-            items.append(
-                Item(
-                    id=item_id,
-                    title=fields["title"],
-                    start=start,
-                    end=at(slot.end),
-                    estimated=slot.estimated,
-                    by=fields.get("by"),
-                    description=fields.get("description"),
-                    kind=fields.get("kind"),
-                    fixed=bool(fields.get("fixed")),
-                    line=fields["line"],
+        def ident(fields: dict[str, Any]) -> str:
+            found = fields.get("id") or _unique(slugify(displayable(fields["title"])), taken)
+            taken.add(found)
+            return str(found)
+
+        days, items = [], []
+        for plan in plans:
+            day = plan.day
+            on_day = replace(event, date=day.date)
+
+            def at(minutes: int | None, day: Day = day) -> datetime | None:
+                return None if minutes is None else day.instant(minutes)
+
+            built = []
+            for (fields, _), slot in zip(plan.parsed, plan.slots, strict=True):
+                start = at(slot.start)
+                assert start is not None
+                sessions = tuple(
+                    Session(
+                        id=ident(x),
+                        title=x["title"],
+                        room=x["room"],
+                        by=x.get("by"),
+                        description=x.get("description"),
+                        start=at(x["real"].get("start")),
+                        end=at(x["real"].get("end")),
+                        line=x["line"],
+                    )
+                    for x in fields["sessions"]
                 )
-            )
+                built.append(
+                    Item(
+                        id=ident(fields),
+                        title=fields["title"],
+                        start=start,
+                        end=at(slot.end),
+                        estimated=slot.estimated,
+                        by=fields.get("by"),
+                        description=fields.get("description"),
+                        kind=fields.get("kind"),
+                        fixed=bool(fields.get("fixed")),
+                        line=fields["line"],
+                        room=fields["room"],
+                        sessions=sessions,
+                    )
+                )
+            items.extend(built)
+
+            def line(
+                members: list[Item], close: int | None, day: Day = day, on_day: Event = on_day
+            ) -> Programme:
+                end = day.instant(day.limit)
+                return Programme(on_day, tuple(members), at(close, day), end, self.source)
+
+            hall = line([i for i in built if i.room is None], plan.close)
+            rooms = []
+            for room in event.rooms:
+                if room in plan.closes:
+                    members = [i for i in built if i.room in (None, room)]
+                    rooms.append((room, line(members, plan.closes[room])))
+                else:
+                    rooms.append((room, hall))
+            days.append(DayLines(day.date, hall, tuple(rooms)))
+        last = days[-1]
+        closes = [p.close for p in (last.hall, *(p for _, p in last.rooms)) if p.items]
         return Programme(
             event=event,
             items=tuple(items),
-            close=at(close),
-            day_end=day.instant(day.limit),
+            close=None if None in closes or not closes else max(c for c in closes if c),
+            day_end=last.hall.day_end,
             source=self.source,
+            days=tuple(days) if several or event.rooms else (),
         )
 
 

@@ -22,12 +22,12 @@ from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.worker import Worker, WorkerState
 
+from kiosk.core.lines import Lines
 from kiosk.core.live import Live, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
-from kiosk.core.timeline import Timeline
 from kiosk.core.view import board, host_status, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
@@ -84,7 +84,7 @@ class KioskApp(App[int]):
         self.words = Words(programme.event.language)
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
-        self._timeline: Timeline | None = None
+        self._lines: Lines | None = None
         self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
         self._writing = threading.Lock()  # one state write at a time, the newest last
         self._written: Live | None = None
@@ -172,11 +172,11 @@ class KioskApp(App[int]):
     # -- what the screen follows -----------------------------------------------------------
 
     @property
-    def timeline(self) -> Timeline:
-        """The timeline of the current programme and live state, built once for both."""
-        found = self._timeline
+    def lines(self) -> Lines:
+        """The timelines of the current programme and live state, built once for both."""
+        found = self._lines
         if found is None or found.programme is not self.programme or found.state != self.live.state:
-            found = self._timeline = Timeline(self.programme, self.live.state)
+            found = self._lines = Lines(self.programme, self.live.state, self.settings.room)
         return found
 
     def watch_programme(self, programme: Programme) -> None:
@@ -197,7 +197,7 @@ class KioskApp(App[int]):
 
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
-        snap = self.timeline.snapshot(self.clock.now())
+        snap = self.lines.snapshot(self.clock.now())
         shown = board(snap, self.words)
         self._screen_classes(shown.look, shown.blank, self.size)
         self.banner.show(shown.banner)
@@ -358,13 +358,15 @@ class KioskApp(App[int]):
         if what == "undo" and not live.history and not live.state.blank:
             self.notify(self.words("nothing_to_undo"), timeout=2)
             return
-        self.live = act(live, self.timeline, what, self.clock.now())
+        now = self.clock.now()
+        self.live = act(live, self.lines.at(now), what, now)
 
     def _announced(self, text: str | None) -> None:
         from kiosk.core.actions import act
 
         if text is not None:
-            self.live = act(self.live, self.timeline, "announce", self.clock.now(), text)
+            now = self.clock.now()
+            self.live = act(self.live, self.lines.at(now), "announce", now, text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)

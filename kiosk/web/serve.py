@@ -71,6 +71,8 @@ def follower_command(settings: Settings, at: datetime | None) -> str:
         args += ["--theme", settings.theme]
     if settings.css is not None:
         args += ["--css", str(settings.css.resolve())]
+    if settings.room is not None:
+        args += ["--room", settings.room]
     # exec: the shell becomes the kiosk, whose parent is then this server: it ends with it
     return "exec " + shlex.join(args)
 

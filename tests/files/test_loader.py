@@ -514,7 +514,7 @@ def test_file_level_refusals(text: str, expected: list[tuple[int, str]]) -> None
         pytest.param(
             "{start: 14:00, title: A, speaker: Me}",
             "unknown field 'speaker' in item; known: title, start, end, duration, by,"
-            " description, kind, fixed, id",
+            " description, kind, fixed, room, sessions, id",
             id="unknown-field-no-hint",
         ),
         pytest.param(
@@ -640,7 +640,11 @@ def test_alias_alone() -> None:
     [
         ("date: 2022-13-40", "date '2022-13-40' is not a date; write it as 2022-11-22"),
         ("date: 22-11-2022", "date '22-11-2022' is not a date; write it as 2022-11-22"),
-        ("date: [2022]", "date must be text"),
+        (
+            "date: [2022]",
+            "date must be one date; for several days write 'days:' with a date and"
+            " a programme for each",
+        ),
         ("date: 9999-12-31", "date '9999-12-31' is not a year from 1900 to 2999"),
         ("date: 0001-01-01", "date '0001-01-01' is not a year from 1900 to 2999"),
         (
@@ -730,7 +734,7 @@ def test_newlines_in_names_do_not_split_a_problem_over_lines() -> None:
         (
             6,
             "unknown field 'x\\ny' in item; known: title, start, end, duration, by,"
-            " description, kind, fixed, id",
+            " description, kind, fixed, room, sessions, id",
         )
     ]
 
@@ -826,7 +830,7 @@ def test_schedule_problems_come_with_the_other_problems() -> None:
         (
             6,
             "unknown field 'speakr' in item; known: title, start, end, duration, by,"
-            " description, kind, fixed, id",
+            " description, kind, fixed, room, sessions, id",
         ),
         (7, "id 'a' is also used on line 6"),
         (7, "starts at 13:00, before the item on line 6 (14:00); starts must be in order"),

@@ -79,8 +79,10 @@ def test_schema_is_a_valid_draft_2020_12_schema():
         (("$defs", "event"), loader.EVENT_FIELDS),
         (("$defs", "venueMapping"), loader.VENUE_FIELDS),
         (("$defs", "item"), loader.ITEM_FIELDS),
+        (("$defs", "session"), loader.SESSION_FIELDS),
+        (("$defs", "day"), loader.DAY_FIELDS),
     ],
-    ids=["top", "event", "venue", "item"],
+    ids=["top", "event", "venue", "item", "session", "day"],
 )
 def test_schema_fields_are_the_loaders_fields(where, fields):
     node = schema()
@@ -97,7 +99,8 @@ def test_schema_languages_are_the_loaders():
 
 def test_every_field_has_a_description():
     s = schema()
-    for where in (s, s["$defs"]["event"], s["$defs"]["venueMapping"], s["$defs"]["item"]):
+    defs = s["$defs"]
+    for where in (s, *(defs[k] for k in ("event", "venueMapping", "item", "session", "day"))):
         for name, field in where["properties"].items():
             assert field.get("description"), f"field '{name}' has no description"
 
