@@ -193,11 +193,12 @@ def cmd_now(args: argparse.Namespace) -> int:
 
         live = Live()
     live, _ = reconcile(live, programme)
-    snap = Lines(programme, live.state, _room(args, programme)).snapshot(at)
+    room = _room(args, programme)
+    snap = Lines(programme, live.state, room).snapshot(at)
     if args.json:
-        print(json_line(snapshot_json(snap)))
+        print(json_line(snapshot_json(snap, room)))
     else:
-        print(now_text(snap, Words(programme.event.language)))
+        print(now_text(snap, Words(programme.event.language), room))
     return 0
 
 

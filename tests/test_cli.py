@@ -24,10 +24,12 @@ TOP_KEYS = {
     "delay_minutes",
     "overtime_minutes",
     "announcement",
+    "room",
     "now",
     "next",
+    "rooms",
 }
-ITEM_KEYS = {"id", "title", "by", "kind", "start", "end", "estimated"}
+ITEM_KEYS = {"id", "title", "by", "kind", "room", "start", "end", "date", "estimated", "sessions"}
 
 BROKEN = """\
 event:
@@ -165,9 +167,12 @@ def test_now_json_during_the_walk_in(capsys, programme):
         "title": "Inloop",
         "by": None,
         "kind": "walk-in",
+        "room": None,
         "start": "13:30",
         "end": "14:00",
+        "date": "2022-11-22",
         "estimated": False,
+        "sessions": [],
     }
     assert data["next"]["title"] == "Opening en welkom"
     assert data["next"]["start"] == "14:00"
@@ -190,9 +195,12 @@ def test_now_json_the_end_is_next_but_never_now(capsys, programme):
         "title": "Einde",
         "by": None,
         "kind": "end",
+        "room": None,
         "start": "18:00",
         "end": None,
+        "date": "2022-11-22",
         "estimated": False,
+        "sessions": [],
     }
 
 

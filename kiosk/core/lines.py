@@ -48,7 +48,7 @@ class Lines:
         day = self.day_at(at.timestamp())
         snap = self.timeline(day, self.room).snapshot(at)
         rooms = self.days[day].rooms
-        if self.room is not None or not rooms:
+        if not rooms:
             return snap
         each = tuple((name, self.timeline(day, name).snapshot(at)) for name, _ in rooms)
         snap = snap._replace(rooms=each)

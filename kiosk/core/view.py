@@ -10,6 +10,7 @@ import math
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from kiosk.core.model import Item
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.words import Words
@@ -21,6 +22,12 @@ class Row(NamedTuple):
     title: str
     by: str
     state: str  # past, now, next, later
+    room: str = ""  # a round's session or a room's part: where it is
+
+    @property
+    def text(self) -> str:
+        """A room's row as one line: 'Zaal 2 · Masterclass · Ans de Vries'."""
+        return " · ".join(x for x in (self.time, self.room, self.title, self.by) if x)
 
 
 class HeaderText(NamedTuple):
@@ -90,7 +97,8 @@ def start_text(entry: Entry, words: Words) -> str:
     return text
 
 
-def board(snap: Snapshot, words: Words) -> Board:
+def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
+    """The screen of the hall (`room` None), or of the door of `room`."""
     event = snap.programme.event
     today = snap.at.date()
     look = snap.phase
@@ -98,7 +106,19 @@ def board(snap: Snapshot, words: Words) -> Board:
     now: NowText | None = None
     nxt = snap.next
 
-    if snap.phase == BEFORE:
+    if not snap.programme.items:  # a day of only rooms' items: the rooms say what is on
+        if snap.phase == BEFORE:
+            starts = [s.next.start for _, s in snap.rooms if s.next is not None]
+            if starts:
+                opens = min(starts)
+                headline = HeadlineText(
+                    words("starts_at", t=hhmm(opens)), words("in", d=words.span(opens - snap.at))
+                )
+        elif snap.phase == AFTER:
+            headline = HeadlineText(words("thanks"), "")
+        else:
+            look = "rooms"
+    elif snap.phase == BEFORE:
         first = snap.programme.items[0]
         opens = snap.entry(0).start  # a shift before the start moves the doors too
         if today < event.date:
@@ -115,7 +135,9 @@ def board(snap: Snapshot, words: Words) -> Board:
         headline = HeadlineText(words("thanks"), was)
         nxt = None
     elif snap.now is not None:
-        look, now = _now(snap, snap.now, words)
+        look, now = _now(snap, snap.now, words, room)
+    elif _rooms_on(snap):  # nothing for everyone, but the rooms have their own parts
+        look = "rooms"
     elif nxt is not None:  # a gap: nothing on, one countdown to what comes next
         look = "gap"
         headline = HeadlineText(
@@ -134,7 +156,7 @@ def board(snap: Snapshot, words: Words) -> Board:
         ),
         headline=headline,
         now=now,
-        next=_next(snap, nxt, words) if nxt is not None else None,
+        next=_next(snap, nxt, words, room) if nxt is not None else None,
         drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
         footer=displayable(" · ".join(x for x in (event.venue.address, *event.notes) if x)),
         banner=None if snap.announcement is None else displayable(snap.announcement),
@@ -142,7 +164,34 @@ def board(snap: Snapshot, words: Words) -> Board:
     )
 
 
-def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
+def _rooms_on(snap: Snapshot) -> bool:
+    """The rooms run parts of their own now, or will before what comes for everyone."""
+    until = snap.next.start if snap.next is not None else None
+    for _, s in snap.rooms:
+        if s.now is not None and s.now.item.room is not None:
+            return True
+        own = s.next is not None and s.next.item.room is not None
+        if own and s.next is not None and (until is None or s.next.start < until):
+            return True
+    return False
+
+
+def _resume(snap: Snapshot, nxt: Entry) -> Entry:
+    """What a break waits for: the next part for everyone, or a room's own, if sooner."""
+    own = [s.next for _, s in snap.rooms if s.next is not None and s.next.item.room is not None]
+    return min([nxt, *own], key=lambda e: e.start)
+
+
+def _part(item: Item, room: str | None) -> tuple[str, str]:
+    """Title and speaker as a screen shows them: at a room's door, a round is the session
+    in that room."""
+    session = item.session_in(room) if room is not None else None
+    if session is not None:
+        return displayable(session.title), displayable(session.by or "")
+    return displayable(item.title), displayable(item.by or "")
+
+
+def _now(snap: Snapshot, now: Entry, words: Words, room: str | None) -> tuple[str, NowText]:
     """The look of the screen and what it says of the part that is on."""
     kind = now.item.kind
     nxt = snap.next
@@ -153,6 +202,7 @@ def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
         left = words("overtime", d=words.span(timedelta(minutes=snap.overtime_minutes)))
         digits = _digits(timedelta(minutes=snap.overtime_minutes))
     elif kind == "break" and nxt is not None:
+        nxt = _resume(snap, nxt)
         left = words("break_resume", t=start_text(nxt, words), d=words.span(nxt.start - snap.at))
     elif kind == "drinks" and now.end is not None:
         left = words("drinks_until", t=hhmm(now.end))
@@ -162,10 +212,11 @@ def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
         # a break counts down to the restart, like its words
         digits = _digits(remaining if kind != "break" or nxt is None else nxt.start - snap.at)
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
+    title, by = _part(now.item, room)
     return look, NowText(
-        label=words("now"),
-        title=displayable(now.item.title),
-        by=displayable(now.item.by or ""),
+        label=words("now") if room is None else words("now_in", room=displayable(room)),
+        title=title,
+        by=by,
         times=_range(now, words),
         left=left,
         digits=digits,
@@ -174,16 +225,15 @@ def _now(snap: Snapshot, now: Entry, words: Words) -> tuple[str, NowText]:
     )
 
 
-def _next(snap: Snapshot, nxt: Entry, words: Words) -> NextText:
+def _next(snap: Snapshot, nxt: Entry, words: Words, room: str | None) -> NextText:
     until = max(timedelta(0), nxt.start - snap.at)
     when = (
         words("starting")
         if until.total_seconds() < 30
         else words("at_in", t=start_text(nxt, words), d=words.span(until))
     )
-    return NextText(
-        label=words("next"), title=displayable(nxt.item.title), when=when, digits=hhmm(nxt.start)
-    )
+    label = words("next") if room is None else words("next_in", room=displayable(room))
+    return NextText(label=label, title=_part(nxt.item, room)[0], when=when, digits=hhmm(nxt.start))
 
 
 def _whole_minutes(progress: float | None, now: Entry) -> float | None:
@@ -209,8 +259,17 @@ def _range(entry: Entry, words: Words) -> str:
     return f"{start} – {hhmm(entry.end)}"
 
 
-def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
-    """The programme list around what is on: one past item, then as many as fit."""
+def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> list[Row]:
+    """The programme list around what is on: one past item, then as many as fit. The hall's
+    screen shows a round's sessions instead while it is on or next, and the rooms' own parts
+    while they run."""
+    if room is None and snap.phase == DURING:
+        if snap.now is not None and snap.now.item.sessions:
+            return _sessions(snap, snap.now, "now")
+        if (snap.now is None or snap.now.item.kind == "break") and _rooms_on(snap):
+            return _rooms(snap, words, count)
+        if snap.next is not None and snap.next.item.sessions:
+            return _sessions(snap, snap.next, "next")
     items = snap.programme.items
     count = max(0, min(count, len(items)))
     if snap.phase == AFTER:
@@ -232,9 +291,37 @@ def rows(snap: Snapshot, words: Words, count: int) -> list[Row]:
             state, mark = "next", "›"
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
-        item = entry.item
-        title, by = displayable(item.title), displayable(item.by or "")
+        title, by = _part(entry.item, room)
         out.append(Row(mark, start_text(entry, words), title, by, state))
+    return out
+
+
+def _sessions(snap: Snapshot, entry: Entry, state: str) -> list[Row]:
+    """A round's sessions, one row each, in the order of the event's rooms."""
+    order = {name: n for n, name in enumerate(snap.programme.event.rooms)}
+    out = []
+    for session in sorted(entry.item.sessions, key=lambda x: order.get(x.room or "", len(order))):
+        start = hhmm(session.start) if session.start is not None else ""
+        title, by = displayable(session.title), displayable(session.by or "")
+        out.append(Row("", start, title, by, state, displayable(session.room or "")))
+    return out
+
+
+def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
+    """Each room's part now and what comes next there: two rows a room where they fit, else
+    one (what is on, or else what comes)."""
+    both = count >= 2 * len(snap.rooms)
+    out = []
+    for name, s in snap.rooms:
+        where = displayable(name)
+        now = s.now if s.now is not None and s.now.item.room is not None else None
+        nxt = s.next if s.next is not None and s.next.item.room is not None else None
+        if now is not None:
+            title, by = _part(now.item, name)
+            out.append(Row("▶", hhmm(now.start), title, by, "now", where))
+        if nxt is not None and (both or now is None):
+            title, by = _part(nxt.item, name)
+            out.append(Row("›", start_text(nxt, words), title, by, "next", where))
     return out
 
 

@@ -10,6 +10,8 @@ import pendulum
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
         "now": "Nu",
+        "now_in": "Nu in {room}",
+        "next_in": "Hierna in {room}",
         "next": "Hierna",
         "approx": "ca.",
         "left": "nog {d}",
@@ -71,6 +73,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "en": {
         "now": "Now",
+        "now_in": "Now in {room}",
+        "next_in": "Next in {room}",
         "next": "Next",
         "approx": "approx.",
         "left": "{d} left",

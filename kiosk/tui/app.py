@@ -198,7 +198,8 @@ class KioskApp(App[int]):
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
         snap = self.lines.snapshot(self.clock.now())
-        shown = board(snap, self.words)
+        room = self.settings.room
+        shown = board(snap, self.words, room)
         self._screen_classes(shown.look, shown.blank, self.size)
         self.banner.show(shown.banner)
         self.header.show(shown.header)
@@ -206,7 +207,7 @@ class KioskApp(App[int]):
         self.headline.show(shown.headline)
         self.now_panel.show(shown.now)
         self.next_panel.show(shown.next)
-        self.listing.show(rows(snap, self.words, self.listing.capacity))
+        self.listing.show(rows(snap, self.words, self.listing.capacity, room))
         self.footer.show(shown.footer)
         if not self.settings.follow:  # followers show neither the host's status nor problems
             path = str(self.settings.state_path)

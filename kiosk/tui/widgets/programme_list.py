@@ -48,8 +48,11 @@ class ProgrammeList(Widget):
         out = Text(no_wrap=True, overflow="ellipsis", end="")
         for n, row in enumerate(rows):
             style = self.get_component_rich_style(f"programme-list--{row.state}")
-            line = Text(f"{row.mark} {row.time:<{width}}  {row.title}", style=style)
-            if row.by:
+            if row.room:  # a session or a room's part: where first, as one line
+                line = Text(f"{row.mark} {row.text}".lstrip(), style=style)
+            else:
+                line = Text(f"{row.mark} {row.time:<{width}}  {row.title}", style=style)
+            if row.by and not row.room:
                 # past and current rows keep one style across; others mute the speaker
                 muted = row.state not in ("past", "now")
                 line.append(f"  {row.by}", style=by_style if muted else style)
