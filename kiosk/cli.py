@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # imported where used: `kiosk check` and `now` load no Textua
     from kiosk.core.settings import Settings
     from kiosk.files import statefile
 
-COMMANDS = ("run", "check", "now", "serve")
+COMMANDS = ("run", "check", "now", "import", "serve")
 
 
 class Refused(Exception):
@@ -85,6 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     now.add_argument("--state", metavar="PATH")
     room_arg(now)
     now.add_argument("--json", action="store_true", help="one JSON object")
+
+    imp = sub.add_parser("import", help="a pretalx or frab schedule.json as a programme.yaml")
+    imp.add_argument("schedule", metavar="SCHEDULE.json")
+    imp.add_argument(
+        "-o", "--output", metavar="FILE", help="write the programme here (default: print it)"
+    )
 
     serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
     programme_arg(serve)
@@ -283,4 +289,52 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(settings, host=args.host, port=args.port)
 
 
-COMMAND_FUNCS = {"run": cmd_run, "check": cmd_check, "now": cmd_now, "serve": cmd_serve}
+def cmd_import(args: argparse.Namespace) -> int:
+    from kiosk.core.problems import ProgrammeError
+    from kiosk.files.loader import loads
+    from kiosk.files.pretalx import ScheduleError, read
+
+    try:
+        text = read(args.schedule)
+    except ScheduleError as exc:
+        print(f"kiosk: {args.schedule}: {exc}", file=sys.stderr)
+        return 1
+    out = args.output
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _write(Path(out), text)
+    try:
+        loads(text, out or "(the imported programme)")
+    except ProgrammeError as exc:  # the schedule itself has these: the file says where
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    if out is not None:
+        print(f"kiosk: wrote {out}; check it with: kiosk check {out}", file=sys.stderr)
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """All of it or nothing: a kiosk watching the file never reads half an import."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+COMMAND_FUNCS = {
+    "run": cmd_run,
+    "check": cmd_check,
+    "now": cmd_now,
+    "import": cmd_import,
+    "serve": cmd_serve,
+}

@@ -29,12 +29,14 @@ def act(
     if live.state.blank and action != "blank":
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
     if action in ("next", "previous"):
+        if not programme.items:  # the hall on a day of only the rooms' own parts
+            return live
         snap = timeline.snapshot(now)
         step = 1 if action == "next" else -1
         if snap.now is not None:
             index = snap.now.index + step
         elif snap.phase == BEFORE:  # next: the first part starts now; there is no previous
-            if step < 0:
+            if step < 0 or programme.items[0].is_end:  # nothing here but the rooms' close
                 return live
             index = 0
         elif snap.next is not None:  # a gap: next is what comes, previous what went

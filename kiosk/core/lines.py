@@ -52,10 +52,12 @@ class Lines:
             return snap
         each = tuple((name, self.timeline(day, name).snapshot(at)) for name, _ in rooms)
         snap = snap._replace(rooms=each)
+        phases = {s.phase for _, s in each}
         if not snap.programme.items:  # only the rooms have items today: they say the phase
-            phases = {s.phase for _, s in each}
             phase = DURING if DURING in phases or phases == {BEFORE, AFTER} else phases.pop()
             snap = snap._replace(phase=phase)
+        elif snap.phase == BEFORE and DURING in phases:  # the rooms began before the hall
+            snap = snap._replace(phase=DURING)
         return snap
 
     def following_day(self, at: datetime) -> Programme | None:

@@ -110,7 +110,8 @@ def table(programme: Programme, state: State | None = None) -> str:
     for day in days:
         lines.append(words.day(day.date))
         if day.hall.items:
-            lines += _line(day.hall, state, hall=bool(day.rooms))
+            tracks = any(line is not day.hall for _, line in day.rooms)
+            lines += _line(day.hall, state, hall=tracks)
         for room, line in day.rooms:
             own = [n for n, item in enumerate(line.items) if item.room == room]
             if own:

@@ -151,7 +151,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
             title=displayable(event.title),
             subtitle=displayable(event.subtitle),
             date=words.day(event.date),
-            venue=displayable(event.venue.name),
+            venue=" · ".join(displayable(x) for x in (room, event.venue.name) if x),
             clock=hhmm(snap.at),
         ),
         headline=headline,

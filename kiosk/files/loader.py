@@ -555,6 +555,8 @@ class _Reader:
             found, closes[room], problems = resolve(line_drafts, day.limit, day.label)
             for line, message in problems:
                 self.fail(line or 1, f"in {room}: {message}")
+            if problems:
+                return None
             for n, slot in zip(members, found, strict=True):
                 if n in own:
                     slots[n] = slot
@@ -618,7 +620,8 @@ class _Reader:
 
     def _check_ids(self, parsed: Parsed) -> None:
         explicit: dict[str, int] = {}
-        for fields in [f for f, _ in parsed] + [x for f, _ in parsed for x in f["sessions"]]:
+        every = [f for f, _ in parsed] + [x for f, _ in parsed for x in f["sessions"]]
+        for fields in sorted(every, key=lambda f: int(f["line"])):
             item_id = fields.get("id")
             if item_id in explicit:
                 self.fail(
