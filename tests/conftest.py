@@ -71,6 +71,7 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
         theme: str | None = None,
         state: Path | None = None,
         served: bool = False,
+        room: str | None = None,
     ) -> KioskApp:
         path = path or programme_file
         programme = load(path)
@@ -81,6 +82,7 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
             theme=theme,
             follow=follow or served,
             served=served,
+            room=room,
         )
         app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
         heard: list[str] = []

@@ -56,8 +56,15 @@ class Item:
     room: str | None = None  # None: for everyone (plenary), in every room's line
     sessions: tuple[Session, ...] = ()  # a round: parallel parts in the rooms
 
-    def session_in(self, room: str) -> Session | None:
-        return next((s for s in self.sessions if s.room == room), None)
+    def session_in(self, room: str, at: datetime | None = None) -> Session | None:
+        """The round's session in `room`: of several there, the one on at `at`, or else the
+        next to start, or else the last."""
+        here = [s for s in self.sessions if s.room == room]
+        if at is None or len(here) < 2:
+            return here[0] if here else None
+        on = [s for s in here if s.start is None or s.start <= at]
+        ahead = [s for s in here if s.end is None or s.end > at]
+        return next((s for s in on if s in ahead), ahead[0] if ahead else here[-1])
 
     @property
     def is_end(self) -> bool:

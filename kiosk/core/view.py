@@ -10,7 +10,7 @@ import math
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from kiosk.core.model import Item
+from kiosk.core.model import Item, Session
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.words import Words
@@ -182,10 +182,10 @@ def _resume(snap: Snapshot, nxt: Entry) -> Entry:
     return min([nxt, *own], key=lambda e: e.start)
 
 
-def _part(item: Item, room: str | None) -> tuple[str, str]:
+def _part(item: Item, room: str | None, at: datetime | None = None) -> tuple[str, str]:
     """Title and speaker as a screen shows them: at a room's door, a round is the session
-    in that room."""
-    session = item.session_in(room) if room is not None else None
+    in that room (at `at`, when the room has several in turn)."""
+    session = item.session_in(room, at) if room is not None else None
     if session is not None:
         return displayable(session.title), displayable(session.by or "")
     return displayable(item.title), displayable(item.by or "")
@@ -212,7 +212,7 @@ def _now(snap: Snapshot, now: Entry, words: Words, room: str | None) -> tuple[st
         # a break counts down to the restart, like its words
         digits = _digits(remaining if kind != "break" or nxt is None else nxt.start - snap.at)
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
-    title, by = _part(now.item, room)
+    title, by = _part(now.item, room, snap.at)
     return look, NowText(
         label=words("now") if room is None else words("now_in", room=displayable(room)),
         title=title,
@@ -297,13 +297,28 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
 
 
 def _sessions(snap: Snapshot, entry: Entry, state: str) -> list[Row]:
-    """A round's sessions, one row each, in the order of the event's rooms."""
+    """A round's sessions, one row each, by their start and then in the order of the rooms;
+    of sessions with times of their own, those over are past and those on now."""
     order = {name: n for n, name in enumerate(snap.programme.event.rooms)}
+
+    def key(x: Session) -> tuple[float, int]:
+        start = (x.start or entry.item.start).timestamp()
+        return start, order.get(x.room or "", len(order))
+
     out = []
-    for session in sorted(entry.item.sessions, key=lambda x: order.get(x.room or "", len(order))):
+    for session in sorted(entry.item.sessions, key=key):
+        own = session.start is not None or session.end is not None
+        row_state = state
+        if own and state == "now":
+            if session.end is not None and session.end <= snap.at:
+                row_state = "past"
+            elif session.start is not None and session.start > snap.at:
+                row_state = "later"
         start = hhmm(session.start) if session.start is not None else ""
         title, by = displayable(session.title), displayable(session.by or "")
-        out.append(Row("", start, title, by, state, displayable(session.room or "")))
+        # a blank mark (a no-break space) keeps the column of ✓ and ▶
+        mark = {"past": "✓", "now": "▶"}.get(row_state, "\u00a0") if own else ""
+        out.append(Row(mark, start, title, by, row_state, displayable(session.room or "")))
     return out
 
 

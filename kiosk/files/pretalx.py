@@ -24,6 +24,10 @@ from kiosk.files.loader import MAX_BYTES
 DAY_BREAK = 4  # hours: a pretalx day starts at 04:00
 _HHMM = re.compile(r"^(\d{1,3}):(\d{2})(?::\d{2})?$", re.ASCII)
 _BREAKS = {"break", "pause", "lunch", "coffee break"}
+# what YAML does not allow unescaped in a file (its printable set, YAML 1.1 section 5.1)
+_UNPRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 class ScheduleError(ValueError):
@@ -283,4 +287,6 @@ def _scalar(text: str, flow: bool = False) -> str:
     same = back == [one] if flow else back == one
     if same and one and not one.startswith(("#", "-", "&", "*", "!", "%", "@", "`")):
         return one
-    return json.dumps(one, ensure_ascii=False)
+    # JSON's escapes are YAML's; YAML also refuses raw what JSON leaves raw (DEL, C1, ...)
+    quoted = json.dumps(one, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)

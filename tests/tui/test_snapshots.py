@@ -82,3 +82,28 @@ def test_host_running_late_with_an_announcement(snap_compare, here):
 
 def test_help(snap_compare, here):
     assert snap_compare(app_at("14:05"), press=["question_mark"], terminal_size=(80, 24))
+
+
+ROOMS = {
+    "hall-round": ("symposium.yaml", "11:00", None),
+    "door-round": ("symposium.yaml", "11:00", "Zaal 2"),
+    "hall-tracks": ("conference.yaml", "2023-05-25T11:00", None),
+    "door-tracks": ("conference.yaml", "2023-05-25T11:00", "Studio"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", ROOMS)
+def test_rooms(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screen, size):
+    """The hall's screen during a round and while the rooms run their own parts, and the
+    screen at a room's door (a follower: it shows no host status)."""
+    name, at, room = ROOMS[screen]
+    shutil.copy(ROOT / "examples" / name, tmp_path / "programme.yaml")
+    monkeypatch.chdir(tmp_path)
+    programme = load("programme.yaml")
+    start = parse_when(at, programme.event.date, programme.event.timezone)
+    settings = Settings(
+        Path("programme.yaml"), Path("programme.state.json"), follow=room is not None, room=room
+    )
+    app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
+    assert snap_compare(app, terminal_size=SIZES[size])

@@ -1,0 +1,153 @@
+"""Rooms on screen: the hall's screen during a round and while the rooms run their own
+parts, a room's door screen (--room), and many rooms and sessions on a venue TV's 80x24."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, screen_lines, screen_text
+from kiosk.files.loader import load
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture
+def symposium(tmp_path: Path) -> Path:
+    path = tmp_path / "programme.yaml"
+    shutil.copy(EXAMPLES / "symposium.yaml", path)
+    return path
+
+
+@pytest.fixture
+def conference(tmp_path: Path) -> Path:
+    path = tmp_path / "programme.yaml"
+    shutil.copy(EXAMPLES / "conference.yaml", path)
+    return path
+
+
+def many(tmp_path: Path, rooms: int, sessions: int) -> Path:
+    names = [f"Zaal {n}" for n in range(1, rooms + 1)]
+    lines = [
+        "event:",
+        "  title: Congres met heel veel zalen en een lange titel die niet op één regel past",
+        "  date: 2023-03-09",
+        "  timezone: Europe/Amsterdam",
+        f"  rooms: [{', '.join(names)}]",
+        "programme:",
+        "  - {start: 9:30, title: Opening}",
+        "  - start: 10:00",
+        "    end: 11:00",
+        "    title: Ronde met parallelle sessies",
+        "    sessions:",
+    ]
+    for n in range(sessions):
+        room, turn = names[n % rooms], n // rooms  # a room's sessions: 20 minutes each
+        start, end = 10 * 60 + 20 * turn, 10 * 60 + 20 * turn + 20
+        lines.append(
+            f"      - {{title: Sessie {n + 1} over een onderwerp met een lange titel,"
+            f" by: Spreker met een lange naam {n + 1}, room: {room},"
+            f" start: '{start // 60}:{start % 60:02d}', end: '{end // 60}:{end % 60:02d}'}}"
+        )
+    lines.append("  - {start: 11:00, title: Einde, kind: end}")
+    path = tmp_path / "programme.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load(path)  # a programme the loader takes
+    return path
+
+
+async def test_the_hall_during_a_round_shows_each_session_with_its_room(kiosk, symposium):
+    app = kiosk(at="11:00", path=symposium)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        text = "\n".join(lines)
+        assert "1ste ronde" in text
+        assert any("Grote zaal · Praktijksessie wijkteams · Ans de Vries" in line for line in lines)
+        assert any(
+            "Zaal 2 · Masterclass samenlevingsopbouw · Rob de Boer" in line for line in lines
+        )
+        assert any("Zaal 3 · Werkplaats bewonersinitiatieven" in line for line in lines)
+
+
+async def test_in_the_break_the_hall_shows_where_the_next_round_is(kiosk, symposium):
+    app = kiosk(at="12:30", path=symposium)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Lunch" in text and "2de ronde" in text
+        assert "Zaal 3 · Data in de wijk · Sanne Bakker" in text
+
+
+async def test_a_rooms_door_shows_its_own_session_of_the_round(kiosk, symposium):
+    app = kiosk(at="11:00", path=symposium, room="Zaal 2", follow=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Nu in Zaal 2" in text
+        assert "Masterclass samenlevingsopbouw" in text
+        assert "Werkplaats" not in text  # another room's session is not this door's
+        assert "Zaal 2 · Stadhuis Almere" in text
+
+
+async def test_the_hall_shows_each_rooms_part_while_the_rooms_run_their_tracks(kiosk, conference):
+    app = kiosk(at="2023-05-25T11:00", path=conference)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Main hall · Open budgets in practice · Tom Peters" in text
+        assert "Studio · Workshop: your first API · Lin Chen" in text
+        assert "Next" in text and "Lunch" in text
+
+
+async def test_the_hosts_key_on_the_hall_moves_every_rooms_round(kiosk, symposium):
+    app = kiosk(at="09:29", path=symposium)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")  # the walk-in starts now: everything follows, rooms too
+        await pilot.pause()
+        snap = app.lines.snapshot(app.clock.now())
+        assert snap.mode == "host"
+        assert all(s.mode == "host" for _, s in snap.rooms)
+
+
+async def test_a_door_screen_follows_the_hall_hosts_delay(kiosk, symposium):
+    host = kiosk(at="10:50", path=symposium)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")  # the keynote really begins at 10:50
+        await pilot.pause()
+        await host.flush()
+    door = kiosk(at="10:55", path=symposium, room="Zaal 2", follow=True)
+    async with door.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(door)
+        assert "Masterclass samenlevingsopbouw" in text
+        assert "om 11:35" in text  # the round, moved with the hall's delay
+
+
+@pytest.mark.parametrize(("rooms", "sessions"), [(3, 8), (10, 10)])
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_many_rooms_and_sessions_fit_and_cut_with_an_ellipsis(
+    kiosk, tmp_path: Path, rooms: int, sessions: int, size: tuple[int, int]
+):
+    app = kiosk(at="10:05", path=many(tmp_path, rooms, sessions))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert all(len(line) <= size[0] for line in lines)
+        assert "Ronde met parallelle sessies" in "\n".join(lines)
+        if size == (80, 24):  # smaller, the list goes first: NOW and the time stay
+            session_rows = [line for line in lines if "Sessie" in line]
+            assert len(session_rows) >= min(sessions, 6), "the sessions are on screen"
+            assert all("…" in line for line in session_rows), "long rows are cut with …"
+
+
+async def test_between_days_the_hall_counts_down_to_the_next_morning(kiosk, conference):
+    app = kiosk(at="2023-05-26T07:00", path=conference)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Friday 26 May 2023" in text
+        assert "Coffee from 09:30" in text or "Starts at" in text
+        assert "in 2 h 30 min" in text
