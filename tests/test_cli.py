@@ -404,3 +404,76 @@ def test_check_shows_a_kind_as_written_but_never_as_codes(capsys, tmp_path):
     )
     _, out, _ = run(capsys, "check", str(path))
     assert "\x1b" not in out and "\x07" not in out and "(rood)" in out
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_now_json_has_each_rooms_now_and_a_rounds_sessions(capsys, tmp_path):
+    path = tmp_path / "symposium.yaml"
+    shutil.copy(EXAMPLES / "symposium.yaml", path)
+    data = now_json(capsys, str(path), "--at", "11:00")
+    assert set(data) == TOP_KEYS and data["room"] is None
+    check_item_shape(data["now"])
+    assert data["now"]["title"] == "1ste ronde" and data["now"]["date"] == "2023-03-09"
+    sessions = data["now"]["sessions"]
+    assert [(s["room"], s["title"]) for s in sessions] == [
+        ("Grote zaal", "Praktijksessie wijkteams"),
+        ("Zaal 2", "Masterclass samenlevingsopbouw"),
+        ("Zaal 3", "Werkplaats bewonersinitiatieven"),
+    ]
+    assert all((s["start"], s["end"]) == ("10:45", "11:45") for s in sessions)
+    assert [r["room"] for r in data["rooms"]] == ["Grote zaal", "Zaal 2", "Zaal 3"]
+    door = now_json(capsys, str(path), "--at", "11:00", "--room", "Zaal 2")
+    assert door["room"] == "Zaal 2" and door["now"]["id"] == "1ste-ronde"
+
+
+def test_now_json_for_a_room_of_a_two_day_conference(capsys, tmp_path):
+    path = tmp_path / "conference.yaml"
+    shutil.copy(EXAMPLES / "conference.yaml", path)
+    data = now_json(capsys, str(path), "--at", "2023-05-26T11:30", "--room", "Main hall")
+    assert data["now"]["title"] == "Archives online"
+    assert (data["now"]["room"], data["now"]["date"]) == ("Main hall", "2023-05-26")
+    assert data["next"]["title"] == "Closing and thanks" and data["next"]["room"] is None
+    hall = now_json(capsys, str(path), "--at", "2023-05-26T11:30")
+    assert hall["now"] is None and hall["phase"] == "during"
+    assert {r["room"]: r["now"]["title"] for r in hall["rooms"]} == {
+        "Main hall": "Archives online",
+        "Studio": "Hack session: open transport",
+    }
+    between = now_json(capsys, str(path), "--at", "2023-05-26T07:00")
+    assert between["phase"] == "before" and between["next"]["date"] == "2023-05-26"
+
+
+@pytest.mark.parametrize(
+    ("room", "message"),
+    [
+        (
+            "Zaal 22",
+            "kiosk: --room: 'Zaal 22' is not one of: Grote zaal, Zaal 2, Zaal 3; did you"
+            " mean 'Zaal 2'?",
+        ),
+        ("Kelder", "kiosk: --room: 'Kelder' is not one of: Grote zaal, Zaal 2, Zaal 3"),
+    ],
+)
+def test_an_unknown_room_is_refused_with_a_hint(capsys, tmp_path, room, message):
+    path = tmp_path / "symposium.yaml"
+    shutil.copy(EXAMPLES / "symposium.yaml", path)
+    code, _, err = run(capsys, "now", str(path), "--room", room)
+    assert (code, err.strip()) == (2, message)
+
+
+def test_a_room_of_a_programme_without_rooms_is_refused(capsys, programme):
+    code, _, err = run(capsys, "now", str(programme), "--room", "Zaal 2")
+    assert code == 2 and "has no rooms (event.rooms)" in err
+
+
+def test_check_prints_each_day_and_each_rooms_own_parts(capsys):
+    code, out, _ = run(capsys, "check", str(EXAMPLES / "conference.yaml"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines.index("Thursday 25 May 2023") < lines.index("Friday 26 May 2023")
+    assert "  Main hall:" in lines and "  Studio:" in lines
+    assert any(line.startswith("    10:45  Workshop: your first API") for line in lines)
+    code, out, _ = run(capsys, "check", str(EXAMPLES / "symposium.yaml"))
+    assert "Zaal 2 · Masterclass samenlevingsopbouw · Rob de Boer" in out
