@@ -106,7 +106,10 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
     now: NowText | None = None
     nxt = snap.next
 
-    if not snap.programme.items:  # a day of only rooms' items: the rooms say what is on
+    if not snap.programme.items and room is not None:  # this room has nothing today
+        look = AFTER
+        headline = HeadlineText(words("room_empty", room=displayable(room)), "")
+    elif not snap.programme.items:  # a day of only rooms' items: the rooms say what is on
         if snap.phase == BEFORE:
             starts = [s.next.start for _, s in snap.rooms if s.next is not None]
             if starts:
@@ -263,7 +266,7 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
     """The programme list around what is on: one past item, then as many as fit. The hall's
     screen shows a round's sessions instead while it is on or next, and the rooms' own parts
     while they run."""
-    if room is None and snap.phase == DURING:
+    if room is None and snap.phase in (BEFORE, DURING):
         if snap.now is not None and snap.now.item.sessions:
             return _sessions(snap, snap.now, "now")
         if (snap.now is None or snap.now.item.kind == "break") and _rooms_on(snap):

@@ -11,6 +11,7 @@ WORDS: dict[str, dict[str, str]] = {
     "nl": {
         "now": "Nu",
         "now_in": "Nu in {room}",
+        "room_empty": "Vandaag niets in {room}",
         "next_in": "Hierna in {room}",
         "next": "Hierna",
         "approx": "ca.",
@@ -74,6 +75,7 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "now": "Now",
         "now_in": "Now in {room}",
+        "room_empty": "Nothing in {room} today",
         "next_in": "Next in {room}",
         "next": "Next",
         "approx": "approx.",

@@ -277,3 +277,11 @@ def test_any_schedule_of_titles_and_rooms_comes_back_as_written(parts):
     got = sorted((i.id, i.title, i.room) for i in p.items)
     want = sorted((f"event-{n}", " ".join(t.split()), r) for n, (r, _, t) in enumerate(parts, 1))
     assert got == want
+
+
+def test_the_imported_programme_passes_the_editors_schema(tmp_path: Path):
+    from tests.files.test_schema import schema_errors
+
+    out = tmp_path / "programme.yaml"
+    out.write_text(convert(THREE_DAYS), encoding="utf-8")
+    assert schema_errors(out) == []

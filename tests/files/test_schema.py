@@ -109,7 +109,11 @@ def test_examples_exist():
     assert len(GOOD) >= 6 and len(BAD) >= 10
 
 
-@pytest.mark.parametrize("path", [*GOOD, ROOT / "programme.yaml"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [*GOOD, ROOT / "programme.yaml", *sorted((ROOT / "examples").glob("*.yaml"))],
+    ids=lambda p: p.name,
+)
 def test_good_programme_passes_schema_and_loader(path):
     assert schema_errors(path) == []
     assert isinstance(loader.load(path), Programme)
