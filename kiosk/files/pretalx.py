@@ -44,6 +44,7 @@ class _Talk:
     kind: str | None
     ident: str
     subtitle: str
+    about: str  # the track and the talk's page, for a comment above it
 
 
 def read(path: str | Path) -> str:
@@ -207,6 +208,7 @@ def _talk(event: Any, room: str, day: dict[str, Any], zone: str, where: str) -> 
     if ident is None:
         raise ScheduleError(f"{where}: has no 'id' or 'guid' to keep the host's place by")
     subtitle = event.get("subtitle")
+    about = [event.get("track"), event.get("url")]
     return _Talk(
         start=pendulum.instance(moment).in_tz(zone),
         minutes=minutes or None,
@@ -216,6 +218,7 @@ def _talk(event: Any, room: str, day: dict[str, Any], zone: str, where: str) -> 
         kind=kind,
         ident=f"event-{ident}" if isinstance(ident, int) else str(ident),
         subtitle=subtitle.strip() if isinstance(subtitle, str) else "",
+        about=" · ".join(" ".join(x.split()) for x in about if isinstance(x, str) and x.strip()),
     )
 
 
@@ -261,6 +264,8 @@ def _lines(
 
 def _items(talks: list[_Talk], indent: str) -> Iterator[str]:
     for talk in talks:
+        if talk.about:
+            yield f"{indent}# {_UNPRINTABLE.sub('', talk.about)}"
         yield f"{indent}- start: {talk.start.strftime('%H:%M')}"
         pad = indent + "  "
         if talk.minutes:

@@ -65,7 +65,19 @@ THREE_DAYS = schedule(
                 # after midnight: still the first day (a pretalx day runs to 03:59)
                 talk(3, "2023-05-27", "00:30", 45, "Saal A", "Late night talks"),
             ],
-            Saal_B=[talk(4, "2023-05-26", "10:30", 45, "Saal B", "Workshop #1", type="Workshop")],
+            Saal_B=[
+                talk(
+                    4,
+                    "2023-05-26",
+                    "10:30",
+                    45,
+                    "Saal B",
+                    "Workshop #1",
+                    type="Workshop",
+                    track="Data",
+                    url="https://pretalx.example/democon/talk/ABC/",
+                )
+            ],
         ),
         day("2023-05-27", Saal_A=[talk(5, "2023-05-27", "09:30", 30, "Saal A", "Day two")]),
         day(
@@ -115,6 +127,9 @@ def test_the_output_reads_like_a_hand_written_file():
     assert '        title: "Keynote: open data"' in lines  # quoted only where YAML needs it
     assert "        title: Opening" in lines
     assert "      - start: 10:00" in lines
+    # the track and the talk's page, as a comment above it
+    at = lines.index('        title: "Workshop #1"')
+    assert lines[at - 4] == "      # Data · https://pretalx.example/democon/talk/ABC/"
 
 
 def test_ids_come_from_the_schedule_so_a_reimport_keeps_the_hosts_place():

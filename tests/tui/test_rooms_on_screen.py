@@ -151,3 +151,32 @@ async def test_between_days_the_hall_counts_down_to_the_next_morning(kiosk, conf
         assert "Friday 26 May 2023" in text
         assert "Coffee from 09:30" in text or "Starts at" in text
         assert "in 2 h 30 min" in text
+
+
+MASH = "npcnn+-ubbunnnnnnnnnnnnpppppppppppp+++++-----nnnn"
+
+
+@pytest.mark.parametrize(
+    ("example", "at", "room"),
+    [
+        ("symposium.yaml", "09:00", None),
+        ("symposium.yaml", "10:50", "Zaal 3"),
+        ("conference.yaml", "2023-05-25T15:50", None),
+        ("conference.yaml", "2023-05-26T10:30", None),  # the hall of a day of only rooms
+        ("conference.yaml", "2023-05-26T10:30", "Studio"),
+    ],
+)
+async def test_key_mashing_on_rooms_and_days_never_crashes(
+    kiosk, tmp_path: Path, example: str, at: str, room: str | None
+):
+    path = tmp_path / "programme.yaml"
+    shutil.copy(EXAMPLES / example, path)
+    app = kiosk(at=at, path=path, room=room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in MASH:
+            await pilot.press({"+": "plus", "-": "minus"}.get(key, key))
+        await pilot.pause()
+        assert app.is_running
+        state = app.live.state
+        assert state.item_id is None or app.programme.index_of(state.item_id) is not None
+        assert "Open Data Dagen" in screen_text(app) or "Symposium" in screen_text(app)

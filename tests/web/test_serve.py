@@ -61,7 +61,7 @@ def _settings(tmp_path: Path, **changes) -> Settings:
 
 def test_follower_command_passes_the_options_through_quoted_and_absolute(tmp_path: Path) -> None:
     css = tmp_path / "brand $1.tcss"
-    settings = _settings(tmp_path, speed=60.0, theme="light", css=css)
+    settings = _settings(tmp_path, speed=60.0, theme="light", css=css, room="Zaal 2 & co")
     exec_, *args = shlex.split(follower_command(settings, AT))
     assert exec_ == "exec", "the shell becomes the kiosk: its parent is the server"
     assert args == [
@@ -82,6 +82,8 @@ def test_follower_command_passes_the_options_through_quoted_and_absolute(tmp_pat
         "light",
         "--css",
         str(css),
+        "--room",
+        "Zaal 2 & co",
     ]
 
 
