@@ -356,17 +356,12 @@ def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
     return rows[first : first + height]
 
 
-def host_status(snap: Snapshot, words: Words, state_path: str, unwritable: str = "") -> str:
-    """The host's own line: mode, delay, live state file (and why it cannot be written)."""
-    if snap.mode == "host":
-        tl = snap.timeline
-        entry = snap.entry(tl.base)
-        mode = words("mode_host", title=entry.item.title, t=hhmm(entry.start))
-    else:
-        mode = words("mode_clock")
-    delay = words("delay", n=snap.delay_minutes)
+def host_mark(snap: Snapshot, words: Words, unwritable: str = "") -> str:
+    """The host's small mark: who steers and how far the rest has moved."""
     if unwritable:
-        state = words("state_file_unwritable", path=state_path, error=unwritable)
-    else:
-        state = words("state_file", path=state_path)
-    return displayable(" · ".join((mode, delay, state)))
+        return words("mark_unwritable")
+    if snap.mode == "host":
+        return words("mark_host", n=snap.delay_minutes)
+    if snap.delay_minutes:
+        return words("mark_clock_shift", n=snap.delay_minutes)
+    return words("mark_clock")

@@ -15,20 +15,21 @@ from typing import cast
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.reactive import var
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from kiosk.core.lines import Lines
-from kiosk.core.live import Live, reconcile
+from kiosk.core.live import Live, State, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
-from kiosk.core.view import board, host_status, rows
+from kiosk.core.view import board, host_mark, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
 from kiosk.files.clock import Clock
@@ -56,6 +57,7 @@ from kiosk.tui.widgets import (
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
 POLL = 0.5  # seconds between looks at the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
+NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, now and next get big digits
 LOOKS = ("before", "during", "walk-in", "break", "gap", "drinks", "after")  # view.Board.look
@@ -85,6 +87,8 @@ class KioskApp(App[int]):
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
         self._lines: Lines | None = None
+        self._hint = False  # the first-use hint shows until the host's first key
+        self._note_timer: Timer | None = None
         self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
         self._writing = threading.Lock()  # one state write at a time, the newest last
         self._written: Live | None = None
@@ -94,6 +98,8 @@ class KioskApp(App[int]):
         self.set_reactive(KioskApp.programme, programme)
         # read before the event loop runs: the first frame shows the host's place
         self.set_reactive(KioskApp.live, self._start_live())
+        fresh = self.live.state == State() and not self.live.history
+        self._hint = fresh and not settings.follow
         for theme in THEMES.values():
             self.register_theme(theme)
         # our theme before the stylesheet is first parsed: no second parse and restyle
@@ -128,7 +134,9 @@ class KioskApp(App[int]):
         self.now_panel, self.next_panel = NowPanel(id="now"), NextPanel(id="next")
         self.listing = ProgrammeList(id="programme")
         self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
-        self.status_line = Line(id="status")
+        # the host's own chrome, small: a note after each key, and a mark of who steers
+        self.note_line, self.status_line = Line(id="note"), Line(id="status")
+        self.blank_mark = Line(id="blank-mark")  # blank: one faint sign that the kiosk lives
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
         self.title = displayable(self.programme.event.title)
@@ -139,7 +147,10 @@ class KioskApp(App[int]):
         with Vertical(id="body"):
             yield from (self.drift, self.headline, self.now_panel, self.next_panel, self.listing)
         with Vertical(id="bottom"):
-            yield from (self.footer, self.problem_line, self.status_line)
+            yield from (self.footer, self.problem_line)
+            with Horizontal(id="host-bar"):
+                yield from (self.note_line, self.status_line)
+        yield self.blank_mark
 
     def on_mount(self) -> None:
         # compose drew the first frame; the start-up resize fits the list to its height
@@ -209,9 +220,11 @@ class KioskApp(App[int]):
         self.next_panel.show(shown.next)
         self.listing.show(rows(snap, self.words, self.listing.capacity, room))
         self.footer.show(shown.footer)
-        if not self.settings.follow:  # followers show neither the host's status nor problems
-            path = str(self.settings.state_path)
-            self.status_line.show(host_status(snap, self.words, path, self.unwritable))
+        self.blank_mark.show(shown.header.clock if shown.blank else "")
+        if not self.settings.follow:  # followers show neither the host's mark nor problems
+            self.status_line.show(host_mark(snap, self.words, self.unwritable))
+            if self._hint:  # before the host's first key: what the first key does
+                self.note_line.show(self.words("first_hint"))
 
     def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
         """Phase, blank and size as classes of the screen, set in one go: every change of a
@@ -347,6 +360,7 @@ class KioskApp(App[int]):
 
     def action_host(self, what: str) -> None:
         from kiosk.core.actions import act  # loaded with the first key, not at start
+        from kiosk.core.notes import note
 
         if self.settings.follow:
             return
@@ -357,29 +371,57 @@ class KioskApp(App[int]):
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
         if what == "undo" and not live.history and not live.state.blank:
-            self.notify(self.words("nothing_to_undo"), timeout=2)
+            self.show_note(self.words("nothing_to_undo"))
             return
         now = self.clock.now()
         self.live = act(live, self.lines.at(now), what, now)
+        self.show_note(note(what, live, self.live, self.lines.at(now), now, self.words))
+
+    def show_note(self, text: str) -> None:
+        """The note after a host key: for a few seconds, then the line is empty again."""
+        from kiosk.core.text import displayable
+
+        self._hint = False
+        self.note_line.show(displayable(text))
+        if self._note_timer is not None:
+            self._note_timer.stop()
+        self._note_timer = self.set_timer(NOTE, lambda: self.note_line.show(""))
 
     def _announced(self, text: str | None) -> None:
         from kiosk.core.actions import act
 
         if text is not None:
+            from kiosk.core.notes import note
+
             now = self.clock.now()
-            self.live = act(self.live, self.lines.at(now), "announce", now, text)
+            before = self.live
+            self.live = act(before, self.lines.at(now), "announce", now, text)
+            self.show_note(note("announce", before, self.live, self.lines.at(now), now, self.words))
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
         current = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(current + 1) % len(names)]
+        if not self.settings.follow:
+            self.show_note(self.words("note_theme", name=self.theme))
 
     def action_help(self) -> None:
         from kiosk.tui.screens import HelpScreen
 
         if self.settings.follow or isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(self.words))
+        from kiosk.core.notes import would
+
+        now = self.clock.now()
+        timeline = self.lines.at(now)
+        self.push_screen(
+            HelpScreen(
+                self.words,
+                next_does=would("next", self.live, timeline, now, self.words),
+                prev_does=would("previous", self.live, timeline, now, self.words),
+                state=self.words("state_file", path=str(self.settings.state_path)),
+            )
+        )
 
     def action_request_quit(self) -> None:
         from kiosk.tui.screens import QuitScreen

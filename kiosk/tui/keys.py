@@ -16,14 +16,15 @@ class HostKey(NamedTuple):
 
 
 HOST_KEYS: tuple[HostKey, ...] = (
-    HostKey("n,right,space", "n / → / space", "host('next')", "key_next"),
-    HostKey("p,left", "p / ←", "host('previous')", "key_prev"),
+    # a presenter clicker sends PageDown, PageUp and b or .: it is a host keyboard too
+    HostKey("n,right,space,pagedown", "n → space", "host('next')", "key_next"),
+    HostKey("p,left,pageup", "p ←", "host('previous')", "key_prev"),
     HostKey("c", "c", "host('clock')", "key_clock"),
     HostKey("plus,equals_sign", "+", "host('later')", "key_later"),
     HostKey("minus,underscore", "-", "host('earlier')", "key_earlier"),
     HostKey("m", "m", "host('announce')", "key_announce"),
     HostKey("u", "u", "host('undo')", "key_undo"),
-    HostKey("b", "b", "host('blank')", "key_blank"),
+    HostKey("b,full_stop", "b", "host('blank')", "key_blank"),
     HostKey("t", "t", "next_theme", "key_theme"),
     HostKey("question_mark", "?", "help", "key_help"),
     HostKey("ctrl+q", "ctrl+q", "request_quit", "key_quit", priority=True),

@@ -13,7 +13,7 @@ import pytest
 from conftest import at, leercafe, snap
 from kiosk.core.live import Live, State, announce, shift, start_item, toggle_blank
 from kiosk.core.model import Programme
-from kiosk.core.view import Board, board, host_status, rows, visible
+from kiosk.core.view import Board, board, host_mark, rows, visible
 from kiosk.core.words import Words
 from kiosk.files.loader import loads
 
@@ -320,21 +320,23 @@ def test_rows_show_moved_times():
     assert [r.time for r in rs] == ["14:00", "14:40 (was 14:22)", "ca. 15:03 (was 14:45)"]
 
 
-# -- the host's status line ----------------------------------------------------------------
+# -- the host's mark ----------------------------------------------------------------------
 
 
-def test_status_in_clock_mode():
-    line = host_status(snap("14:10"), NL, "programme.state.json")
-    assert line == "volgt de klok · vertraging +0 min · status: programme.state.json"
-    line = host_status(snap("14:10"), EN, "programme.state.json")
-    assert line == "following the clock · delay +0 min · state: programme.state.json"
+def test_the_mark_in_clock_mode_is_one_word():
+    assert host_mark(snap("14:10"), NL) == "klok"
+    assert host_mark(snap("14:10"), EN) == "clock"
 
 
-def test_status_in_host_mode():
-    line = host_status(snap("14:41", host(2, "14:40")), NL, "s.json")
-    assert line == (
-        "host: Onderzoek opbouwwerk De Schoor gestart om 14:40 · vertraging +18 min"
-        " · status: s.json"
-    )
-    ahead = host_status(snap("16:31", host(9, "16:30")), EN, "s.json")
-    assert ahead == "host: Borrel started at 16:30 · delay -30 min · state: s.json"
+def test_the_mark_in_host_mode_says_the_delay():
+    assert host_mark(snap("14:41", host(2, "14:40")), NL) == "host · +18 min"
+    assert host_mark(snap("16:31", host(9, "16:30")), EN) == "host · -30 min"
+
+
+def test_the_mark_of_a_shift_by_the_clock_says_the_rest_moved():
+    shifted = State(shift=10, shift_from=at("14:10"))
+    assert host_mark(snap("14:11", shifted), NL) == "klok · rest +10 min"
+
+
+def test_the_mark_says_when_the_state_is_not_saved():
+    assert host_mark(snap("14:10"), EN, "Permission denied") == "⚠ state not saved"

@@ -6,6 +6,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from kiosk.core.text import displayable
 from kiosk.core.words import Words
 from kiosk.tui.widgets.line import Line
 
@@ -13,9 +14,10 @@ MAX_LENGTH = 200
 
 
 class AnnounceScreen(ModalScreen[str | None]):
-    """Type an announcement: Enter shows it (empty clears it), Esc leaves it as it was."""
+    """Type an announcement. It opens empty, with what is on screen now above it: Enter shows
+    the new text, Enter on empty clears, ↑ takes the current text to change it, Esc keeps it."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("up", "take", show=False)]
 
     def __init__(self, words: Words, current: str | None):
         super().__init__()
@@ -25,10 +27,21 @@ class AnnounceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="announce-box", classes="dialog"):
             yield Line(self.words("announce_prompt"), classes="dialog-title")
-            yield Input(self.current, id="announce-input", max_length=MAX_LENGTH)
+            if self.current:
+                shown = self.words("announce_current", text=displayable(self.current))
+                yield Line(shown, id="announce-current")
+                yield Line(self.words("announce_take"), classes="dialog-hint")
+            else:
+                yield Line(self.words("announce_none"), id="announce-current")
+            yield Input("", id="announce-input", max_length=MAX_LENGTH)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
+
+    def action_take(self) -> None:
+        field = self.query_one(Input)
+        field.value = self.current
+        field.cursor_position = len(self.current)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

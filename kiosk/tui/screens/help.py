@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
 from kiosk.core.words import Words
@@ -11,22 +11,29 @@ from kiosk.tui.widgets.line import Line
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every host key, in the screen's language."""
+    """Every host key, in the screen's language, and what next and previous would do now;
+    it scrolls where the screen is too small for all of it."""
 
     BINDINGS = [
         Binding("escape,question_mark,q,enter", "dismiss", show=False),
     ]
 
-    def __init__(self, words: Words):
+    def __init__(self, words: Words, next_does: str = "", prev_does: str = "", state: str = ""):
         super().__init__()
         self.words = words
+        self.next_does, self.prev_does, self.state = next_does, prev_does, state
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box", classes="dialog"):
+        with VerticalScroll(id="help-box", classes="dialog"):
             yield Line(self.words("help_title"), classes="dialog-title")
+            if self.next_does:
+                yield Line(self.words("help_next_does", what=self.next_does), classes="help-now")
+            if self.prev_does:
+                yield Line(self.words("help_prev_does", what=self.prev_does), classes="help-now")
             for key in HOST_KEYS:
-                yield Line(f"{key.shown:<16} {self.words(key.word)}", classes="help-row")
-            yield Line(self.words("help_close"), classes="dialog-hint")
+                yield Line(f"{key.shown:<10} {self.words(key.word)}", classes="help-row")
+            hint = " · ".join(x for x in (self.words("help_close"), self.state) if x)
+            yield Line(hint, classes="dialog-hint")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)
