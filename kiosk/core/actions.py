@@ -25,6 +25,10 @@ def act(
     `timeline` is the one of `live.state`: the screen the host pressed the key on.
     """
     programme = timeline.programme
+    if timeline.state != live.state:
+        # the screen shows another state than the host's: that of another day, whose place
+        # and shifts are over; the keys start afresh from what the screen shows
+        live = Live(timeline.state, live.history)
     live = unplaced(live, programme)
     if live.state.blank and action != "blank":
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
@@ -46,6 +50,8 @@ def act(
                 return live
             items = programme.items
             index = len(items) - (2 if items[-1].is_end else 1)
+            if index < 0:  # nothing but the close: no part to go back to
+                return live
         return start_item(live, programme, index, now)
     if action == "clock":
         return follow_clock(live)

@@ -12,15 +12,20 @@ from bisect import bisect_right
 from datetime import datetime
 
 from kiosk.core.live import State
-from kiosk.core.model import Programme
-from kiosk.core.timeline import AFTER, BEFORE, DURING, Snapshot, Timeline
+from kiosk.core.model import DayLines, Programme
+from kiosk.core.timeline import DURING, Snapshot, Timeline
 
 
 class Lines:
     def __init__(self, programme: Programme, state: State, room: str | None = None):
         self.programme, self.state, self.room = programme, state, room
         self.days = programme.day_lines()
-        self._ends = [d.hall.day_end.timestamp() for d in self.days]
+        # a day is shown until it ends, or, with a day after it, until it closes: then the
+        # screens are before the next day
+        self._ends = [
+            (d.hall.day_end if n + 1 == len(self.days) else _close(d)).timestamp()
+            for n, d in enumerate(self.days)
+        ]
         self._timelines: dict[int, Timeline] = {}  # by id of the line: rooms may share one
         moment = state.started_at or state.shift_from
         self._home = None if moment is None else self.day_at(moment.timestamp())
@@ -52,15 +57,19 @@ class Lines:
             return snap
         each = tuple((name, self.timeline(day, name).snapshot(at)) for name, _ in rooms)
         snap = snap._replace(rooms=each)
-        phases = {s.phase for _, s in each}
-        if not snap.programme.items:  # only the rooms have items today: they say the phase
-            phase = DURING if DURING in phases or phases == {BEFORE, AFTER} else phases.pop()
+        if self.room is None:  # the hall's day runs from the first room's start to the last's end
+            phases = {s.phase for _, s in each}
+            if snap.programme.items:
+                phases.add(snap.phase)
+            phase = phases.pop() if len(phases) == 1 else DURING
             snap = snap._replace(phase=phase)
-        elif snap.phase == BEFORE and DURING in phases:  # the rooms began before the hall
-            snap = snap._replace(phase=DURING)
         return snap
 
-    def following_day(self, at: datetime) -> Programme | None:
-        """The hall's line of the day after the one shown at `at`, if there is one."""
-        day = self.day_at(at.timestamp())
-        return self.days[day + 1].hall if day + 1 < len(self.days) else None
+
+def _close(day: DayLines) -> datetime:
+    """When a day is over: the latest planned close of its lines (an open end: the day's
+    end, midnight or the next morning)."""
+    closes = [line.close for line in (day.hall, *(p for _, p in day.rooms)) if line.items]
+    if not closes or None in closes:
+        return day.hall.day_end
+    return max(c for c in closes if c is not None)

@@ -109,9 +109,11 @@ def table(programme: Programme, state: State | None = None) -> str:
     lines = [f"{displayable(event.title)}" + (f" — {where}" if where else "")]
     for day in days:
         lines.append(words.day(day.date))
-        if day.hall.items:
+        if any(not item.is_end for item in day.hall.items):
             tracks = any(line is not day.hall for _, line in day.rooms)
             lines += _line(day.hall, state, hall=tracks)
+        elif day.hall.close is not None:  # only the close is for everyone
+            lines.append(f"  closes at {hhmm(day.hall.close)}")
         for room, line in day.rooms:
             own = [n for n, item in enumerate(line.items) if item.room == room]
             if own:

@@ -109,37 +109,30 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
     if not snap.programme.items and room is not None:  # this room has nothing today
         look = AFTER
         headline = HeadlineText(words("room_empty", room=displayable(room)), "")
-    elif not snap.programme.items:  # a day of only rooms' items: the rooms say what is on
-        if snap.phase == BEFORE:
-            starts = [s.next.start for _, s in snap.rooms if s.next is not None]
-            if starts:
-                opens = min(starts)
-                headline = HeadlineText(
-                    words("starts_at", t=hhmm(opens)), words("in", d=words.span(opens - snap.at))
-                )
-        elif snap.phase == AFTER:
-            headline = HeadlineText(words("thanks"), "")
-        else:
-            look = "rooms"
     elif snap.phase == BEFORE:
-        first = snap.programme.items[0]
-        opens = snap.entry(0).start  # a shift before the start moves the doors too
-        if today < event.date:
-            text = words("on_day", date=words.day(event.date))
-        elif first.kind == "walk-in":
-            text = words("walk_in_from", title=displayable(first.title), t=hhmm(opens))
-        else:
-            text = words("starts_at", t=hhmm(opens))
-        headline = HeadlineText(text, words("in", d=words.span(opens - snap.at)))
-        if first.kind == "walk-in" and len(snap.programme.items) > 1:
-            nxt = snap.entry(1)
+        first = _first(snap, room)
+        if first is not None:
+            opens = first.start  # a shift before the start moves the doors too
+            if first.item.kind == "walk-in":
+                text = words("walk_in_from", title=displayable(first.item.title), t=hhmm(opens))
+            else:
+                text = words("starts_at", t=hhmm(opens))
+            if today < event.date:  # another day: which one, before the time
+                ahead = event.date - today
+                on = words("tomorrow") if ahead.days == 1 else words.day(event.date)
+                text = words("on_day", date=on[:1].upper() + on[1:], what=text)
+            headline = HeadlineText(text, words("in", d=words.span(opens - snap.at)))
+            if first.item.kind == "walk-in" and first.index + 1 < len(snap.programme.items):
+                nxt = snap.entry(first.index + 1)
+            elif first.item.room is not None:  # the rooms open the day
+                nxt = None
     elif snap.phase == AFTER:
         was = words("was_on", date=words.day(event.date)) if today > event.date else ""
         headline = HeadlineText(words("thanks"), was)
         nxt = None
     elif snap.now is not None:
         look, now = _now(snap, snap.now, words, room)
-    elif _rooms_on(snap):  # nothing for everyone, but the rooms have their own parts
+    elif room is None and _rooms_on(snap):  # nothing for everyone, but the rooms run theirs
         look = "rooms"
     elif nxt is not None:  # a gap: nothing on, one countdown to what comes next
         look = "gap"
@@ -159,12 +152,47 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
         ),
         headline=headline,
         now=now,
-        next=_next(snap, nxt, words, room) if nxt is not None else None,
+        next=_coming(snap, nxt, words, room),
         drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
         footer=displayable(" · ".join(x for x in (event.venue.address, *event.notes) if x)),
         banner=None if snap.announcement is None else displayable(snap.announcement),
         blank=snap.blank,
     )
+
+
+def _first(snap: Snapshot, room: str | None) -> Entry | None:
+    """What opens the day: the line's first part, or on the hall's screen a room's first own
+    part if that is sooner (a day of the rooms' tracks); None if nothing comes."""
+    items = snap.programme.items
+    candidates = [snap.entry(0)] if items and not items[0].is_end else []
+    if room is None:
+        candidates += [e for e in _rooms_next(snap) if e is not None]
+    return min(candidates, key=lambda e: e.start.timestamp()) if candidates else None
+
+
+def _rooms_next(snap: Snapshot) -> list[Entry]:
+    """Each room's own next part, where it has one."""
+    return [s.next for _, s in snap.rooms if s.next is not None and s.next.item.room is not None]
+
+
+def _coming(snap: Snapshot, nxt: Entry | None, words: Words, room: str | None) -> NextText | None:
+    """NEXT: what comes next in this line; on the hall's screen the rooms' own parts instead
+    when they come sooner (the hall's list then says which, room by room)."""
+    if room is None and snap.phase != AFTER:
+        own = _rooms_next(snap)
+        until = None if nxt is None or nxt.item.is_end else nxt.start.timestamp()
+        sooner = [e for e in own if until is None or e.start.timestamp() < until]
+        if sooner:
+            first = min(e.start.timestamp() for e in sooner)
+            at_once = [e for e in sooner if e.start.timestamp() == first]
+            text = _next(snap, at_once[0], words, None)
+            if len(at_once) == 1:
+                where = displayable(at_once[0].item.room or "")
+                title = f"{where} · {text.title}"
+            else:
+                title = words("at_once", n=len(at_once))
+            return text._replace(label=words("next_in_rooms"), title=title)
+    return _next(snap, nxt, words, room) if nxt is not None else None
 
 
 def _rooms_on(snap: Snapshot) -> bool:
@@ -216,11 +244,22 @@ def _now(snap: Snapshot, now: Entry, words: Words, room: str | None) -> tuple[st
         digits = _digits(remaining if kind != "break" or nxt is None else nxt.start - snap.at)
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
     title, by = _part(now.item, room, snap.at)
+    times = _range(now, words)
+    session = now.item.session_in(room, snap.at) if room is not None else None
+    if session is not None and (session.start is not None or session.end is not None):
+        # at a room's door, a session with times of its own in the round: its own times
+        start, end = session.start or now.start, session.end or now.end
+        times = f"{hhmm(start)} – {hhmm(end)}" if end is not None else hhmm(start)
+        if start > snap.at:
+            left = words("at_in", t=hhmm(start), d=words.span(start - snap.at))
+            digits = _digits(start - snap.at)
+        elif end is not None and not overtime:
+            left, digits = words("left", d=words.span(end - snap.at)), _digits(end - snap.at)
     return look, NowText(
         label=words("now") if room is None else words("now_in", room=displayable(room)),
         title=title,
         by=by,
-        times=_range(now, words),
+        times=times,
         left=left,
         digits=digits,
         progress=1.0 if overtime else _whole_minutes(snap.progress, now),
@@ -294,7 +333,7 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
             state, mark = "next", "›"
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
-        title, by = _part(entry.item, room)
+        title, by = _part(entry.item, room, snap.at)
         out.append(Row(mark, start_text(entry, words), title, by, state))
     return out
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -116,12 +115,61 @@ class _DayPlan(NamedTuple):
     slots: list[Slot]  # one for each parsed item
     close: int | None  # the close of the items for everyone
     closes: dict[str, int | None]  # the close of each room with items of its own
+    # in a room's line, the items for everyone that end sooner there (the room's part begins)
+    ends: dict[str, dict[int, int | None]]
 
 
 def _anchor(draft: Draft, slot: Slot) -> Draft:
-    """An item for everyone in a room's line: its times are those of the hall's line."""
-    end = None if draft.is_end else slot.end
+    """An item for everyone in a room's line: it starts when the hall's line says, and ends
+    when it says so itself; else when the room's next part starts (which may be sooner than
+    in the hall: the room's own part takes over)."""
+    end = draft.end
+    if end is None and draft.duration is not None:
+        end = slot.start + draft.duration
     return Draft(draft.line, slot.start, end, None, draft.is_end)
+
+
+def _with_blocks(parsed: Parsed, drafts: list[Draft]) -> list[int | Draft]:
+    """The items for everyone (by index), with each run of the rooms' own parts between them
+    as one stand-in Draft: it starts at the run's earliest published start, so the items for
+    everyone before it share the time up to there (the opening is over when the rooms
+    begin), and ends at the run's last end if all of them have one. A run that starts with
+    the item before it (a registration beside a workshop) stands in for nothing."""
+    out: list[int | Draft] = []
+    block: list[int] = []
+
+    def close_block(nxt: Draft | None) -> None:
+        starts = [(d.start, d.line) for k in block if (d := drafts[k]).start is not None]
+        ends = [_own_end(drafts[k]) for k in block]
+        block.clear()
+        if not starts:
+            return
+        start, line = min(starts)
+        before = next((x for x in reversed(out) if isinstance(x, int)), None)
+        if before is not None and drafts[before].start == start:
+            return
+        # what comes next for everyone without a start of its own starts when the rooms end
+        known = [e for e in ends if e is not None]
+        last = max(known) if known and len(known) == len(ends) else None
+        end = last if last is not None and last > start and nxt and nxt.start is None else None
+        out.append(Draft(line, start, end))
+
+    for n, (fields, _) in enumerate(parsed):
+        if fields["room"] is None:
+            close_block(drafts[n])
+            out.append(n)
+        else:
+            block.append(n)
+    close_block(None)
+    return out
+
+
+def _own_end(draft: Draft) -> int | None:
+    if draft.end is not None:
+        return draft.end
+    if draft.start is not None and draft.duration is not None:
+        return draft.start + draft.duration
+    return None
 
 
 class _Reader:
@@ -536,14 +584,17 @@ class _Reader:
         slots: dict[int, Slot] = {}
         close: int | None = None
         if plenary:
-            found, close, problems = resolve([drafts[n] for n in plenary], day.limit, day.label)
+            order = _with_blocks(parsed, drafts)
+            found, close, problems = resolve(
+                [drafts[n] if isinstance(n, int) else n for n in order], day.limit, day.label
+            )
             for line, message in problems:
                 self.fail(line or 1, message)
             if problems:
                 return None
-            slots = dict(zip(plenary, found, strict=True))
-            self._end_at_rooms(parsed, drafts, slots)
-        closes = {}
+            slots = {n: slot for n, slot in zip(order, found, strict=True) if isinstance(n, int)}
+        closes: dict[str, int | None] = {}
+        ends: dict[str, dict[int, int | None]] = {}
         for room in self.rooms or ():
             own = [n for n, (f, _) in enumerate(parsed) if f["room"] == room]
             if not own:
@@ -557,13 +608,17 @@ class _Reader:
                 self.fail(line or 1, f"in {room}: {message}")
             if problems:
                 return None
+            ends[room] = {}
             for n, slot in zip(members, found, strict=True):
                 if n in own:
                     slots[n] = slot
+                elif slot.end != slots[n].end:
+                    ends[room][n] = slot.end
         if len(slots) < len(parsed):
             return None
         self._check_rounds(parsed, slots, day)
-        return _DayPlan(day, parsed, [slots[n] for n in range(len(parsed))], close, closes)
+        every = [slots[n] for n in range(len(parsed))]
+        return _DayPlan(day, parsed, every, close, closes, ends)
 
     def _real(self, fields: dict[str, Any], day: Day) -> dict[str, int] | None:
         real: dict[str, int] = {}
@@ -574,21 +629,6 @@ class _Reader:
                 self.fail(node, f"{key}: {exc}")
                 return None
         return real
-
-    @staticmethod
-    def _end_at_rooms(parsed: Parsed, drafts: list[Draft], slots: dict[int, Slot]) -> None:
-        """An item for everyone with no end of its own lasts until the rooms start theirs:
-        the opening is over when the talks in the rooms begin."""
-        room_starts = sorted(
-            d.start for (f, _), d in zip(parsed, drafts, strict=True) if f["room"] and d.start
-        )
-        for n, slot in slots.items():
-            d = drafts[n]
-            if slot.end is None or d.end is not None or d.duration is not None:
-                continue
-            k = bisect_right(room_starts, slot.start)
-            if k < len(room_starts) and room_starts[k] < slot.end:
-                slots[n] = Slot(slot.start, room_starts[k], slot.estimated)
 
     def _check_rounds(self, parsed: Parsed, slots: dict[int, Slot], day: Day) -> None:
         """Sessions keep to their round's time, and two in one room do not overlap."""
@@ -692,7 +732,12 @@ class _Reader:
             rooms = []
             for room in event.rooms:
                 if room in plan.closes:
-                    members = [i for i in built if i.room in (None, room)]
+                    sooner = plan.ends.get(room, {})
+                    members = [
+                        replace(i, end=at(sooner[n])) if n in sooner else i
+                        for n, i in enumerate(built)
+                        if i.room in (None, room)
+                    ]
                     rooms.append((room, line(members, plan.closes[room])))
                 else:
                     rooms.append((room, hall))

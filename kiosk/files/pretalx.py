@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 import pendulum
 import yaml
 
+from kiosk.core.times import MORNING
 from kiosk.files.loader import MAX_BYTES
 
 DAY_BREAK = 4  # hours: a pretalx day starts at 04:00
@@ -45,6 +46,7 @@ class _Talk:
     ident: str
     subtitle: str
     about: str  # the track and the talk's page, for a comment above it
+    fitted: str = ""  # what the import changed to fit the programme's rules, for a comment
 
 
 def read(path: str | Path) -> str:
@@ -87,10 +89,73 @@ def convert(data: Any, source: str = "schedule.json") -> str:
                 talks.setdefault(on, []).append(talk)
     if not talks:
         raise ScheduleError("the schedule has no events")
+    talks = _by_day(talks)
     order = {name: n for n, name in enumerate(rooms)}
-    for day_talks in talks.values():
+    for day, day_talks in talks.items():
         day_talks.sort(key=lambda t: (t.start, order.get(t.room, len(order)), t.title))
+        talks[day] = _fit(day, day_talks)
     return "\n".join(_lines(conference, title, zone, zone_note, rooms, talks, source)) + "\n"
+
+
+def _by_day(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
+    """The programme's days: a day read as an evening (its first start from 06:00) keeps its
+    small hours; in a day that starts earlier, the loader would read 01:00 as that morning,
+    so talks after midnight go to the day of their own date."""
+    out: dict[date, list[_Talk]] = {}
+    for day, day_talks in sorted(talks.items()):
+        earliest = min(day_talks, key=lambda t: t.start).start
+        first = earliest.hour * 60 + earliest.minute  # as the loader reads the day: written
+        for talk in day_talks:
+            on = day if first >= MORNING or talk.start.date() == day else talk.start.date()
+            out.setdefault(on, []).append(talk)
+    return dict(sorted(out.items()))
+
+
+def _wall(talk: _Talk, day: date) -> int:
+    """The talk's start as minutes of its programme day (the small hours after 24:00)."""
+    return (talk.start.date() - day).days * 24 * 60 + talk.start.hour * 60 + talk.start.minute
+
+
+def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
+    """The day's talks as the programme's rules take them, each change said in a comment:
+    talks at the same time in one room become one item, a talk that runs into the next in
+    its room ends when that one starts, and none runs past the day's end."""
+    earliest = min(talks, key=lambda t: t.start).start
+    evening = earliest.hour * 60 + earliest.minute >= MORNING
+    limit = 24 * 60 + (MORNING if evening else 0)
+    out: list[_Talk] = []
+    last: dict[str, int] = {}  # room -> index in out of its latest talk
+    for talk in talks:
+        start = _wall(talk, day)
+        k = last.get(talk.room)
+        if k is not None and _wall(out[k], day) == start:  # two at once in one room
+            same = out[k]
+            out[k] = replace(
+                same,
+                title=f"{same.title} / {talk.title}",
+                by=", ".join(x for x in (same.by, talk.by) if x),
+                minutes=min(max(same.minutes or 0, talk.minutes or 0), limit - start) or None,
+                fitted="two talks at the same time in this room, here as one",
+            )
+            continue
+        if k is not None and out[k].minutes is not None:
+            before = out[k]
+            end = _wall(before, day) + (before.minutes or 0)
+            if end > start:
+                out[k] = replace(
+                    before,
+                    minutes=start - _wall(before, day),
+                    fitted=f"runs {end - start} min into the next talk here: cut to fit",
+                )
+        if talk.minutes is not None and start + talk.minutes > limit:
+            talk = replace(
+                talk,
+                minutes=limit - start,
+                fitted=f"runs {start + talk.minutes - limit} min past the day's end: cut",
+            )
+        last[talk.room] = len(out)
+        out.append(talk)
+    return out
 
 
 def _get(data: Any, key: str, kind: type, where: str) -> Any:
@@ -146,14 +211,19 @@ def _rooms(conference: dict[str, Any], days: list[Any]) -> list[str]:
     listed = conference.get("rooms")
     for room in listed if isinstance(listed, list) else []:
         name = room.get("name") if isinstance(room, dict) else room
-        if isinstance(name, str) and name.strip() and name.strip() not in names:
-            names.append(name.strip())
+        if isinstance(name, str) and _room(name) and _room(name) not in names:
+            names.append(_room(name))
     for day in days:
         if isinstance(day, dict) and isinstance(day.get("rooms"), dict):
             for name in day["rooms"]:
-                if str(name).strip() and str(name).strip() not in names:
-                    names.append(str(name).strip())
+                if _room(str(name)) and _room(str(name)) not in names:
+                    names.append(_room(str(name)))
     return names
+
+
+def _room(name: str) -> str:
+    """A room's name as the programme writes it: "Hall  1" and "Hall 1" are one room."""
+    return " ".join(name.split())
 
 
 def _moment(text: Any) -> datetime | None:
@@ -204,6 +274,8 @@ def _talk(event: Any, room: str, day: dict[str, Any], zone: str, where: str) -> 
     kind = kind.strip().lower() if isinstance(kind, str) and kind.strip() else None
     if kind in _BREAKS:
         kind = "break"
+    elif kind == "end":  # the programme's own close, not a kind of talk
+        kind = None
     ident = event.get("id") if event.get("id") is not None else event.get("guid")
     if ident is None:
         raise ScheduleError(f"{where}: has no 'id' or 'guid' to keep the host's place by")
@@ -212,7 +284,7 @@ def _talk(event: Any, room: str, day: dict[str, Any], zone: str, where: str) -> 
     return _Talk(
         start=pendulum.instance(moment).in_tz(zone),
         minutes=minutes or None,
-        room=room.strip(),  # the day's room it is listed under, as event.rooms names it
+        room=_room(room),  # the day's room it is listed under, as event.rooms names it
         title=title.strip(),
         by=", ".join(n for n in names if n),
         kind=kind,
@@ -264,8 +336,9 @@ def _lines(
 
 def _items(talks: list[_Talk], indent: str) -> Iterator[str]:
     for talk in talks:
-        if talk.about:
-            yield f"{indent}# {_UNPRINTABLE.sub('', talk.about)}"
+        for comment in (talk.about, talk.fitted):
+            if comment:
+                yield f"{indent}# {_UNPRINTABLE.sub('', comment)}"
         yield f"{indent}- start: {talk.start.strftime('%H:%M')}"
         pad = indent + "  "
         if talk.minutes:

@@ -125,7 +125,9 @@ def test_between_two_days_the_screens_count_down_to_the_next_morning():
     p = loads(TWO_DAYS)
     lines = Lines(p, State())
     assert titles(lines.snapshot(at("10:00", "2023-05-25")))[:2] == (DURING, None)
-    assert titles(lines.snapshot(at("13:00", "2023-05-25"))) == (AFTER, None, None)
+    # once the first day has closed, the screens are before the second
+    evening = lines.snapshot(at("13:00", "2023-05-25"))
+    assert evening.phase == BEFORE and evening.programme.event.date.isoformat() == "2023-05-26"
     morning = lines.snapshot(at("07:00", "2023-05-26"))
     assert morning.phase == BEFORE
     assert morning.programme.event.date.isoformat() == "2023-05-26"
@@ -171,3 +173,47 @@ def test_each_room_has_one_now_and_the_next_comes_after_it(minute, room):
             assert s.next.start >= moment or s.now is None
         if s.now is not None and s.next is not None:
             assert s.next.start >= s.now.start
+
+
+def test_a_shift_by_the_clock_on_one_day_does_not_carry_into_the_next():
+    p = loads(TWO_DAYS)
+    live = Live()
+    for minute in ("09:35", "09:36"):
+        moment = at(minute, "2023-05-25")
+        live = act(live, Lines(p, live.state).at(moment), "later", moment)
+    assert Lines(p, live.state).snapshot(at("09:40", "2023-05-25")).delay_minutes == 10
+    moment = at("09:40", "2023-05-26")
+    live = act(live, Lines(p, live.state, room="Zaal 1").at(moment), "later", moment)
+    day2 = Lines(p, live.state, room="Zaal 1").snapshot(moment)
+    assert day2.delay_minutes == 5, "only the second day's own shift"
+    undone = Lines(p, live.undo().state, room="Zaal 1").snapshot(moment)
+    assert undone.delay_minutes == 0, "undo: the second day as it was before the key"
+
+
+def test_the_hall_is_during_while_any_room_runs_after_its_own_last_item():
+    p = loads(
+        """\
+event:
+  title: T
+  date: 2023-03-09
+  timezone: Europe/Amsterdam
+  rooms: [A, B]
+programme:
+  - {start: 9:00, end: 9:30, title: Opening}
+  - {start: 9:30, title: a1, room: A}
+  - {start: 11:00, end: 17:00, title: a2, room: A}
+  - {start: 9:30, end: 16:00, title: b1, room: B}
+"""
+    )
+    lines = Lines(p, State())
+    assert lines.snapshot(at("10:00")).phase == DURING
+    assert lines.snapshot(at("16:30")).phase == DURING
+    assert lines.snapshot(at("17:30")).phase == AFTER
+    assert lines.snapshot(at("08:30")).phase == BEFORE
+
+
+def test_previous_after_a_close_with_nothing_before_it_does_nothing():
+    p = loads(TWO_DAYS)
+    moment = at("13:00", "2023-05-26")
+    lines = Lines(p, State())
+    assert act(Live(), lines.at(moment), "previous", moment) == Live()

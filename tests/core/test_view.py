@@ -157,11 +157,11 @@ def test_before_a_programme_without_a_walk_in():
 @pytest.mark.parametrize(
     ("words", "headline", "countdown"),
     [
-        (NL, "Op dinsdag 22 november 2022", "over 1 dag"),
-        (EN, "On Tuesday 22 November 2022", "in 1 day"),
+        (NL, "Morgen: Inloop vanaf 13:30", "over 1 dag"),
+        (EN, "Tomorrow: Inloop from 13:30", "in 1 day"),
     ],
 )
-def test_the_day_before_shows_the_events_date(words, headline, countdown):
+def test_the_day_before_says_tomorrow(words, headline, countdown):
     s = show("2022-11-21T12:00", words)
     assert s.look == "before"
     assert s.headline.text == headline
@@ -170,7 +170,9 @@ def test_the_day_before_shows_the_events_date(words, headline, countdown):
 
 
 def test_a_week_before_counts_days():
-    assert show("2022-11-15T13:30").headline.countdown == "over 7 dagen"
+    s = show("2022-11-15T13:30")
+    assert s.headline.text == "Dinsdag 22 november 2022: Inloop vanaf 13:30"
+    assert s.headline.countdown == "over 7 dagen"
 
 
 def test_before_the_start_a_shift_moves_the_walk_in_headline():

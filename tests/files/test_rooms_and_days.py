@@ -344,3 +344,72 @@ def test_each_room_line_is_in_order_and_without_overlaps(parts):
         for a, b in itertools.pairwise(items):
             assert a.start <= b.start
             assert a.end is None or a.end <= b.start
+
+
+def two_rooms(*items: str) -> str:
+    head = HEAD.replace("[Grote zaal, Zaal 2, Zaal 3]", "[A, B]")
+    return head + "".join(f"  - {item}\n" for item in items)
+
+
+def test_items_for_everyone_share_their_time_up_to_where_the_rooms_begin():
+    p = loads(
+        two_rooms(
+            "{start: 10:00, title: Welcome}",
+            "{title: Keynote, duration: 30}",
+            "{start: 11:00, title: a1, room: A}",
+            "{start: 11:00, title: b1, room: B}",
+            "{start: 12:30, title: Lunch}",
+            "{start: 13:30, title: End, kind: end}",
+        )
+    )
+    assert line_of(p, None)[:2] == [("Welcome", "10:00", "10:30"), ("Keynote", "10:30", "11:00")]
+    assert line_of(p, "A")[2] == ("a1", "11:00", "12:30")
+
+
+def test_an_open_ended_item_for_everyone_ends_when_the_rooms_begin():
+    p = loads(
+        two_rooms(
+            "{start: 10:00, title: Welcome}",
+            "{start: 10:30, title: a1, room: A, duration: 60}",
+            "{start: 10:30, title: b1, room: B, duration: 20}",
+        )
+    )
+    assert line_of(p, None) == [("Welcome", "10:00", "10:30")]
+    assert line_of(p, "B") == [("Welcome", "10:00", "10:30"), ("b1", "10:30", "10:50")]
+
+
+def test_a_rooms_part_without_a_start_shares_the_time_in_its_room():
+    p = loads(
+        two_rooms(
+            "{start: 10:00, title: Welcome}",
+            "{title: b1, room: B, duration: 30}",
+            "{start: 12:00, title: Lunch}",
+        )
+    )
+    assert line_of(p, "B")[:2] == [("Welcome", "10:00", "11:30"), ("b1", "11:30", "12:00")]
+    assert line_of(p, None)[0] == ("Welcome", "10:00", "12:00")
+
+
+def test_a_registration_beside_a_workshop_runs_on_in_the_hall():
+    p = loads(
+        two_rooms(
+            "{start: 9:00, title: Registration, kind: walk-in}",
+            "{start: 9:00, title: Workshop, room: A, duration: 60}",
+            "{start: 12:00, title: End, kind: end}",
+        )
+    )
+    assert line_of(p, None)[0] == ("Registration", "09:00", "12:00")
+    assert ("Workshop", "09:00", "10:00") in line_of(p, "A")
+
+
+def test_lunch_without_a_start_comes_when_the_rooms_end():
+    p = loads(
+        two_rooms(
+            "{start: 10:00, title: Welcome}",
+            "{start: 10:30, title: a1, room: A, end: 12:00}",
+            "{start: 10:30, title: b1, room: B, end: 11:45}",
+            "{title: Lunch, duration: 60}",
+            "{start: 15:00, title: End, kind: end}",
+        )
+    )
+    assert ("Lunch", "12:00", "13:00") in line_of(p, None)

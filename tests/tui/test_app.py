@@ -24,11 +24,15 @@ async def test_walk_in_countdown_before_the_afternoon(kiosk):
         assert app.screen.has_class("-before")
 
 
-async def test_the_day_before_shows_the_date(kiosk):
+async def test_the_day_before_says_tomorrow_and_days_ahead_the_date(kiosk):
     app = kiosk(at="2022-11-21T10:00")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "Op dinsdag 22 november 2022" in screen_text(app)
+        assert "Morgen: Inloop vanaf 13:30" in screen_text(app)
+    app = kiosk(at="2022-11-19T10:00")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Dinsdag 22 november 2022: Inloop vanaf 13:30" in screen_text(app)
 
 
 async def test_now_and_next_during_the_afternoon(kiosk):

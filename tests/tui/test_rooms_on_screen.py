@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, screen_lines, screen_text
+from conftest import ROOT, screen_lines, screen_text, text_of
 from kiosk.files.loader import load
 
 EXAMPLES = ROOT / "examples"
@@ -99,7 +99,8 @@ async def test_the_hall_shows_each_rooms_part_while_the_rooms_run_their_tracks(k
         text = screen_text(app)
         assert "Main hall · Open budgets in practice · Tom Peters" in text
         assert "Studio · Workshop: your first API · Lin Chen" in text
-        assert "Next" in text and "Lunch" in text
+        # NEXT: what comes sooner in the rooms than lunch
+        assert "Next in the rooms" in text and "Main hall · Publishing datasets that last" in text
 
 
 async def test_the_hosts_key_on_the_hall_moves_every_rooms_round(kiosk, symposium):
@@ -180,3 +181,32 @@ async def test_key_mashing_on_rooms_and_days_never_crashes(
         state = app.live.state
         assert state.item_id is None or app.programme.index_of(state.item_id) is not None
         assert "Open Data Dagen" in screen_text(app) or "Symposium" in screen_text(app)
+
+
+async def test_a_rooms_door_shows_its_session_of_the_moment_with_its_own_times(
+    kiosk, tmp_path: Path
+):
+    path = tmp_path / "programme.yaml"
+    path.write_text(
+        "event: {title: T, date: 2023-03-09, timezone: Europe/Amsterdam, rooms: [A, B]}\n"
+        "programme:\n"
+        "  - start: 10:30\n"
+        "    end: 12:00\n"
+        "    title: Ronde\n"
+        "    sessions:\n"
+        "      - {title: Eerste sessie, room: A, end: 11:00}\n"
+        "      - {title: Tweede sessie, room: A, start: 11:15}\n"
+        "      - {title: Lange sessie, room: B}\n",
+        encoding="utf-8",
+    )
+    for at, title, times, left in (
+        ("10:40", "Eerste sessie", "10:30 – 11:00", "nog 20 min"),
+        ("11:05", "Tweede sessie", "11:15 – 12:00", "om 11:15 · over 10 min"),
+        ("11:30", "Tweede sessie", "11:15 – 12:00", "nog 30 min"),
+    ):
+        app = kiosk(at=at, path=path, room="A", follow=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            shown = (text_of(app, "#now-title"), text_of(app, "#now-times"))
+            assert shown == (title, times), at
+            assert text_of(app, "#now-left") == left, at
