@@ -123,6 +123,20 @@ def text_of(app: KioskApp, selector: str) -> str:
     return widget.text if widget.display else ""
 
 
+def time_left(app: KioskApp, panel: str = "now") -> str:
+    """The time left (or the countdown) as an attendee reads it: the big count with its unit
+    ("nog 17 min") where it shows, else its words ("nog 17 min" at small sizes)."""
+    from textual.widgets import Digits
+
+    count = app.query_one(f"#{panel}-count")
+    if count.display and count.region.width:
+        digits = app.query_one(f"#{panel}-digits", Digits).value
+        parts = (text_of(app, f"#{panel}-qualifier"), digits, text_of(app, f"#{panel}-unit"))
+        return " ".join(x for x in parts if x.strip())
+    words = "#now-left" if panel == "now" else "#headline-countdown"
+    return text_of(app, words)
+
+
 def screen_lines(app: KioskApp) -> list[str]:
     """The screen as lines of plain text, as an attendee would read it (from the app's SVG)."""
     svg = app.export_screenshot()

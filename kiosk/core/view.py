@@ -23,6 +23,7 @@ class Row(NamedTuple):
     by: str
     state: str  # past, now, next, later
     room: str = ""  # a round's session or a room's part: where it is
+    moved: str = ""  # how far its time moved: "+10", "-5" (NOW and NEXT say "was …")
 
     @property
     def text(self) -> str:
@@ -40,11 +41,20 @@ class HeaderText(NamedTuple):
     clock: str
 
 
+class Count(NamedTuple):
+    """A stretch of time as the biggest text on screen: big digits with their unit."""
+
+    digits: str  # "12", "1:05", "3"
+    unit: str  # "min", "uur", "dagen"
+    qualifier: str = ""  # "nog", "uitloop", "over": the word that says which way it counts
+
+
 class HeadlineText(NamedTuple):
-    """Before and after the programme: one big line and a countdown."""
+    """Before the doors, in a gap and after the close: one line and one countdown."""
 
     text: str
-    countdown: str
+    countdown: str  # the countdown in words, where the big one does not fit
+    big: Count | None = None
 
 
 class NowText(NamedTuple):
@@ -54,8 +64,8 @@ class NowText(NamedTuple):
     title: str
     by: str
     times: str
-    left: str
-    digits: str  # the time left, for the big digits on large screens
+    left: str  # the time left in words, where the big count does not fit
+    big: Count | None  # the time left (over time: how far over), the biggest text
     progress: float | None  # 0..1; None: no end to measure against
     overtime: bool = False  # the host's part runs past its planned length
 
@@ -66,7 +76,6 @@ class NextText(NamedTuple):
     label: str
     title: str
     when: str
-    digits: str  # its start, for the big digits on large screens
 
 
 class Board(NamedTuple):
@@ -105,6 +114,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
     headline: HeadlineText | None = None
     now: NowText | None = None
     nxt = snap.next
+    counted: datetime | None = None  # what the one big countdown counts to, if any
 
     if not snap.programme.items and room is not None:  # this room has nothing today
         look = AFTER
@@ -121,25 +131,26 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
                 ahead = event.date - today
                 on = words("tomorrow") if ahead.days == 1 else words.day(event.date)
                 text = words("on_day", date=on[:1].upper() + on[1:], what=text)
-            headline = HeadlineText(text, words("in", d=words.span(opens - snap.at)))
+            headline = _countdown(text, opens, snap, words)
+            counted = opens
             if first.item.kind == "walk-in" and first.index + 1 < len(snap.programme.items):
                 nxt = snap.entry(first.index + 1)
             elif first.item.room is not None:  # the rooms open the day
                 nxt = None
     elif snap.phase == AFTER:
-        was = words("was_on", date=words.day(event.date)) if today > event.date else ""
+        # the thanks, and where this was: for the photo, the taxi, the next time
+        where = ", ".join(displayable(x) for x in (event.venue.name, event.venue.address) if x)
+        was = words("was_on", date=words.day(event.date)) if today > event.date else where
         headline = HeadlineText(words("thanks"), was)
         nxt = None
     elif snap.now is not None:
-        look, now = _now(snap, snap.now, words, room)
+        look, now, counted = _now(snap, snap.now, words, room)
     elif room is None and _rooms_on(snap):  # nothing for everyone, but the rooms run theirs
         look = "rooms"
     elif nxt is not None:  # a gap: nothing on, one countdown to what comes next
         look = "gap"
-        headline = HeadlineText(
-            words("resume_at", t=start_text(nxt, words)),
-            words("in", d=words.span(nxt.start - snap.at)),  # span says 0 for the past
-        )
+        headline = _countdown(words("resume_at", t=start_text(nxt, words)), nxt.start, snap, words)
+        counted = nxt.start
 
     return Board(
         look=look,
@@ -152,7 +163,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
         ),
         headline=headline,
         now=now,
-        next=_coming(snap, nxt, words, room),
+        next=_coming(snap, nxt, words, room, counted),
         drift=words.drift(snap.drift_minutes) if snap.phase != AFTER else "",
         footer=displayable(" · ".join(x for x in (event.venue.address, *event.notes) if x)),
         banner=None if snap.announcement is None else displayable(snap.announcement),
@@ -175,7 +186,20 @@ def _rooms_next(snap: Snapshot) -> list[Entry]:
     return [s.next for _, s in snap.rooms if s.next is not None and s.next.item.room is not None]
 
 
-def _coming(snap: Snapshot, nxt: Entry | None, words: Words, room: str | None) -> NextText | None:
+def _countdown(text: str, to: datetime, snap: Snapshot, words: Words) -> HeadlineText:
+    """A headline with the screen's one countdown: in words, and as big digits."""
+    until = to - snap.at  # the words and the digits say 0 once it is past
+    count = _count(until, words, words("q_in"))
+    return HeadlineText(text, words("in", d=words.span(until)), count)
+
+
+def _coming(
+    snap: Snapshot,
+    nxt: Entry | None,
+    words: Words,
+    room: str | None,
+    counted: datetime | None = None,
+) -> NextText | None:
     """NEXT: what comes next in this line; on the hall's screen the rooms' own parts instead
     when they come sooner (the hall's list then says which, room by room)."""
     if room is None and snap.phase != AFTER:
@@ -185,14 +209,14 @@ def _coming(snap: Snapshot, nxt: Entry | None, words: Words, room: str | None) -
         if sooner:
             first = min(e.start.timestamp() for e in sooner)
             at_once = [e for e in sooner if e.start.timestamp() == first]
-            text = _next(snap, at_once[0], words, None)
+            text = _next(snap, at_once[0], words, None, counted)
             if len(at_once) == 1:
                 where = displayable(at_once[0].item.room or "")
                 title = f"{where} · {text.title}"
             else:
                 title = words("at_once", n=len(at_once))
             return text._replace(label=words("next_in_rooms"), title=title)
-    return _next(snap, nxt, words, room) if nxt is not None else None
+    return _next(snap, nxt, words, room, counted) if nxt is not None else None
 
 
 def _rooms_on(snap: Snapshot) -> bool:
@@ -222,26 +246,36 @@ def _part(item: Item, room: str | None, at: datetime | None = None) -> tuple[str
     return displayable(item.title), displayable(item.by or "")
 
 
-def _now(snap: Snapshot, now: Entry, words: Words, room: str | None) -> tuple[str, NowText]:
-    """The look of the screen and what it says of the part that is on."""
+def _now(
+    snap: Snapshot, now: Entry, words: Words, room: str | None
+) -> tuple[str, NowText, datetime | None]:
+    """The look of the screen, what it says of the part that is on, and the instant its
+    countdown counts to (a break's: the restart, which NEXT then does not count again)."""
     kind = now.item.kind
     nxt = snap.next
     remaining = snap.remaining
-    left = digits = ""
+    left = ""
+    count: Count | None = None
+    counted: datetime | None = None
     overtime = snap.overtime_minutes > 0
     if overtime:
-        left = words("overtime", d=words.span(timedelta(minutes=snap.overtime_minutes)))
-        digits = _digits(timedelta(minutes=snap.overtime_minutes))
+        over = timedelta(minutes=snap.overtime_minutes)
+        left = words("overtime", d=words.span(over))
+        count = _count(over, words, words("q_over"))
     elif kind == "break" and nxt is not None:
-        nxt = _resume(snap, nxt)
-        left = words("break_resume", t=start_text(nxt, words), d=words.span(nxt.start - snap.at))
+        nxt = _resume(snap, nxt)  # NEXT says when it resumes; NOW counts down to it
+        counted = nxt.start
+        left = words("left", d=words.span(nxt.start - snap.at))
+        count = _count(nxt.start - snap.at, words, words("q_left"), left=True)
     elif kind == "drinks" and now.end is not None:
+        # no countdown (nobody must hurry): until when, as the biggest text
         left = words("drinks_until", t=hhmm(now.end))
+        count = Count(hhmm(now.end), "", words("q_until"))
+        counted = now.end
     elif remaining is not None:
         left = words("left", d=words.span(remaining))
-    if remaining is not None and kind != "drinks" and not overtime:
-        # a break counts down to the restart, like its words
-        digits = _digits(remaining if kind != "break" or nxt is None else nxt.start - snap.at)
+        count = _count(remaining, words, words("q_left"), left=True)
+        counted = now.end
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
     title, by = _part(now.item, room, snap.at)
     times = _range(now, words)
@@ -252,30 +286,38 @@ def _now(snap: Snapshot, now: Entry, words: Words, room: str | None) -> tuple[st
         times = f"{hhmm(start)} – {hhmm(end)}" if end is not None else hhmm(start)
         if start > snap.at:
             left = words("at_in", t=hhmm(start), d=words.span(start - snap.at))
-            digits = _digits(start - snap.at)
+            count = _count(start - snap.at, words, words("q_in"))
         elif end is not None and not overtime:
-            left, digits = words("left", d=words.span(end - snap.at)), _digits(end - snap.at)
-    return look, NowText(
-        label=words("now") if room is None else words("now_in", room=displayable(room)),
-        title=title,
-        by=by,
-        times=times,
-        left=left,
-        digits=digits,
-        progress=1.0 if overtime else _whole_minutes(snap.progress, now),
-        overtime=overtime,
+            left = words("left", d=words.span(end - snap.at))
+            count = _count(end - snap.at, words, words("q_left"), left=True)
+    return (
+        look,
+        NowText(
+            label=words("now") if room is None else words("now_in", room=displayable(room)),
+            title=title,
+            by=by,
+            times=times,
+            left=left,
+            big=count,
+            progress=1.0 if overtime else _whole_minutes(snap.progress, now),
+            overtime=overtime,
+        ),
+        counted,
     )
 
 
-def _next(snap: Snapshot, nxt: Entry, words: Words, room: str | None) -> NextText:
+def _next(
+    snap: Snapshot, nxt: Entry, words: Words, room: str | None, counted: datetime | None = None
+) -> NextText:
     until = max(timedelta(0), nxt.start - snap.at)
-    when = (
-        words("starting")
-        if until.total_seconds() < 30
-        else words("at_in", t=start_text(nxt, words), d=words.span(until))
-    )
+    if until.total_seconds() < 30:
+        when = words("starting")
+    elif counted is not None:  # the screen has its one countdown above: NEXT says when
+        when = words("at", t=start_text(nxt, words))
+    else:
+        when = words("at_in", t=start_text(nxt, words), d=words.span(until))
     label = words("next") if room is None else words("next_in", room=displayable(room))
-    return NextText(label=label, title=_part(nxt.item, room)[0], when=when, digits=hhmm(nxt.start))
+    return NextText(label=label, title=_part(nxt.item, room)[0], when=when)
 
 
 def _whole_minutes(progress: float | None, now: Entry) -> float | None:
@@ -286,12 +328,16 @@ def _whole_minutes(progress: float | None, now: Entry) -> float | None:
     return math.floor(progress * total + 1e-6) / total if total >= 1 else progress
 
 
-def _digits(delta: timedelta) -> str:
-    """Minutes left as big digits: '12', or '1:05' from an hour on (rounded up, like the words)."""
+def _count(delta: timedelta, words: Words, qualifier: str, left: bool = False) -> Count:
+    """A stretch of time as big digits and a unit: '12 min', '1:05 uur', '3 dagen'
+    (rounded up, like the words)."""
     minutes = max(0, math.ceil(delta.total_seconds() / 60))
+    if minutes >= 48 * 60:
+        return Count(str(minutes // (24 * 60)), words("u_days"), qualifier)
     if minutes >= 60:
-        return f"{minutes // 60}:{minutes % 60:02d}"
-    return str(minutes)
+        unit = words("u_hours_left" if left else "u_hours")
+        return Count(f"{minutes // 60}:{minutes % 60:02d}", unit, qualifier)
+    return Count(str(minutes), words("u_min_left" if left else "u_min"), qualifier)
 
 
 def _range(entry: Entry, words: Words) -> str:
@@ -302,7 +348,8 @@ def _range(entry: Entry, words: Words) -> str:
 
 
 def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> list[Row]:
-    """The programme list around what is on: one past item, then as many as fit. The hall's
+    """The programme list from what is on: upcoming first, past items in what room is left
+    (marked ✓, so they read without colour); a moved time says how far. The hall's
     screen shows a round's sessions instead while it is on or next, and the rooms' own parts
     while they run."""
     if room is None and snap.phase in (BEFORE, DURING):
@@ -320,7 +367,8 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
         current = snap.next.index if snap.phase == DURING and snap.next is not None else 0
     else:
         current = snap.now.index
-    first = max(0, min(current - 1, len(items) - count))
+    # what is on and what comes first; what went before fills what room is left
+    first = max(0, min(current, len(items) - count))
     out = []
     nxt = snap.next.index if snap.next is not None else None
     for i in range(first, first + count):
@@ -334,7 +382,12 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
         title, by = _part(entry.item, room, snap.at)
-        out.append(Row(mark, start_text(entry, words), title, by, state))
+        time = hhmm(entry.start)
+        if entry.estimated:
+            time = f"{words('approx')} {time}"
+        moved = round((entry.start - entry.item.start).total_seconds() / 60) if entry.moved else 0
+        # the list keeps to one column of times: a moved one is marked by how far it moved
+        out.append(Row(mark, time, title, by, state, moved=f"{moved:+d}" if moved else ""))
     return out
 
 
@@ -375,7 +428,13 @@ def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
         nxt = s.next if s.next is not None and s.next.item.room is not None else None
         if now is not None:
             title, by = _part(now.item, name)
-            out.append(Row("▶", hhmm(now.start), title, by, "now", where))
+            # what runs in a room: how long it still runs, where the start time would be
+            left = (
+                hhmm(now.start)
+                if now.end is None
+                else words("left", d=words.span(now.end - snap.at))
+            )
+            out.append(Row("▶", left, title, by, "now", where))
         if nxt is not None and (both or now is None):
             title, by = _part(nxt.item, name)
             out.append(Row("›", start_text(nxt, words), title, by, "next", where))
@@ -383,7 +442,7 @@ def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
 
 
 def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
-    """The rows that fit in `height` lines, windowed as `rows` does: one past row, then on.
+    """The rows that fit in `height` lines, windowed as `rows` does: upcoming first.
 
     `rows` may hold more than fit (before the first layout the list's height is not known yet).
     """
@@ -391,7 +450,7 @@ def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:
     if height <= 0:
         return []
     current = next((n for n, r in enumerate(rows) if r.state != "past"), len(rows))
-    first = max(0, min(current - 1, len(rows) - height))
+    first = max(0, min(current, len(rows) - height))
     return rows[first : first + height]
 
 

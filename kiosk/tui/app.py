@@ -29,6 +29,7 @@ from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
+from kiosk.core.timeline import AFTER
 from kiosk.core.view import board, host_mark, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
@@ -59,7 +60,8 @@ POLL = 0.5  # seconds between looks at the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
 NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
-LARGE = (120, 36)  # from this size on, now and next get big digits
+LARGE = (120, 36)  # from this size on, NOW's time left grows in blocks
+SHORT = 12  # below this height the time left is said in words, not big digits
 LOOKS = ("before", "during", "walk-in", "break", "gap", "drinks", "after")  # view.Board.look
 
 
@@ -223,7 +225,7 @@ class KioskApp(App[int]):
         self.blank_mark.show(shown.header.clock if shown.blank else "")
         if not self.settings.follow:  # followers show neither the host's mark nor problems
             self.status_line.show(host_mark(snap, self.words, self.unwritable))
-            if self._hint:  # before the host's first key: what the first key does
+            if self._hint and snap.phase != AFTER:  # before the first key: what it does
                 self.note_line.show(self.words("first_hint"))
 
     def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
@@ -235,6 +237,7 @@ class KioskApp(App[int]):
             **{f"-{name}": look == name for name in LOOKS},
             "-small": width < SMALL[0] or height < SMALL[1],
             "-tiny": width < 50 or height < 16,
+            "-short": height < SHORT,  # no room for the big count: its words instead
             "-large": width >= LARGE[0] and height >= LARGE[1],
         }
         self.main_screen.update_classes(wanted)  # restyles only if a class really changed
@@ -379,13 +382,14 @@ class KioskApp(App[int]):
 
     def show_note(self, text: str) -> None:
         """The note after a host key: for a few seconds, then the line is empty again."""
-        from kiosk.core.text import displayable
-
         self._hint = False
         self.note_line.show(displayable(text))
         if self._note_timer is not None:
             self._note_timer.stop()
-        self._note_timer = self.set_timer(NOTE, lambda: self.note_line.show(""))
+        self._note_timer = self.set_timer(NOTE, self.clear_note)
+
+    def clear_note(self) -> None:
+        self.note_line.show("")
 
     def _announced(self, text: str | None) -> None:
         from kiosk.core.actions import act

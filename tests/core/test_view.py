@@ -51,8 +51,9 @@ def test_header_and_footer_show_the_event():
 @pytest.mark.parametrize(
     ("words", "label", "left", "nxt_label", "when"),
     [
-        (NL, "Nu", "nog 12 min", "Hierna", "om ca. 14:22 · over 12 min"),
-        (EN, "Now", "12 min left", "Next", "at approx. 14:22 · in 12 min"),
+        # NOW counts down; NEXT, which starts when NOW ends, says only when: one countdown
+        (NL, "Nu", "nog 12 min", "Hierna", "om ca. 14:22"),
+        (EN, "Now", "12 min left", "Next", "at approx. 14:22"),
     ],
 )
 def test_now_and_next_during_a_talk(words, label, left, nxt_label, when):
@@ -61,16 +62,15 @@ def test_now_and_next_during_a_talk(words, label, left, nxt_label, when):
     assert (s.now.label, s.now.title, s.now.by) == (label, "Opening en welkom", "De Schoor")
     assert s.now.times == "14:00 – 14:22"
     assert s.now.left == left
-    assert s.now.digits == "12"
+    # the time left as the biggest text: digits with their unit
+    assert (s.now.big.digits, s.now.big.unit) == ("12", "min" if words is NL else "min left")
     assert s.now.progress == pytest.approx(10 / 22)
     assert (s.next.label, s.next.title) == (nxt_label, "Onderzoek opbouwwerk De Schoor")
     assert s.next.when == when
     assert s.headline is None and s.drift == "" and s.banner is None and not s.blank
 
 
-@pytest.mark.parametrize(
-    ("words", "when"), [(NL, "om 17:00 · over 12 min"), (EN, "at 17:00 · in 12 min")]
-)
+@pytest.mark.parametrize(("words", "when"), [(NL, "om 17:00"), (EN, "at 17:00")])
 def test_a_published_next_time_has_no_approx(words, when):
     s = show("16:48", words)
     assert s.now.title == "Plenaire afsluiting"
@@ -85,17 +85,30 @@ def test_next_starting_within_half_a_minute_says_so():
 
 def test_long_waits_are_said_in_hours():
     s = show("13:00")
-    assert s.next.when == "om 14:00 · over 1 u"
+    assert s.headline.countdown == "over 30 min" and s.next.when == "om 14:00"
     s = show("2022-11-22T14:00:00")
     assert s.now.left == "nog 22 min"
-    assert show("17:00", EN).next.when == "at 18:00 · in 1 h"
+    s = show("12:00")
+    assert s.headline.countdown == "over 1 u 30 min"
+    assert (s.headline.big.digits, s.headline.big.unit) == ("1:30", "uur")
+
+
+def test_next_says_when_and_an_open_end_counts_nothing_down():
+    p = loads(
+        "event: {title: Feestavond, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
+        "programme:\n  - {start: 20:00, title: Concert}\n  - {start: 21:00, title: Feest}\n"
+    )
+    s = show("20:30", programme=p)
+    assert s.now.big.digits == "30" and s.next.when == "om 21:00"
+    s = show("22:00", programme=p)  # an open end: nothing counts down, nothing next
+    assert s.now.big is None and s.next is None
 
 
 @pytest.mark.parametrize(
     ("words", "left"),
     [
-        (NL, "We gaan verder om ca. 15:30 · over 10 min"),
-        (EN, "We resume at approx. 15:30 · in 10 min"),
+        (NL, "nog 10 min"),
+        (EN, "10 min left"),
     ],
 )
 def test_a_break_counts_down_to_the_restart(words, left):
@@ -103,17 +116,20 @@ def test_a_break_counts_down_to_the_restart(words, left):
     assert s.look == "break"
     assert s.now.title == "Pauze"
     assert s.now.left == left
-    assert s.now.digits == "10"
+    assert s.now.big.digits == "10"  # one countdown, to the restart
     assert s.next.title == "Presentatie drie verschillende praktijken"
+    assert s.next.when == ("om ca. 15:30" if words is NL else "at approx. 15:30")  # not again
 
 
 def test_walk_in_and_drinks_have_their_own_look():
     s = show("13:45")
     assert (s.look, s.now.title, s.now.left) == ("walk-in", "Inloop", "nog 15 min")
-    assert (s.next.title, s.next.when) == ("Opening en welkom", "om 14:00 · over 15 min")
+    assert (s.next.title, s.next.when) == ("Opening en welkom", "om 14:00")
     s = show("17:30")
     assert (s.look, s.now.title, s.now.left) == ("drinks", "Borrel", "tot 18:00")
-    assert (s.next.title, s.next.when) == ("Einde", "om 18:00 · over 30 min")
+    # drinks: no countdown, nobody must hurry; until when, as the biggest text
+    assert (s.now.big.qualifier, s.now.big.digits, s.now.big.unit) == ("tot", "18:00", "")
+    assert (s.next.title, s.next.when) == ("Einde", "om 18:00")
     assert show("17:30", EN).now.left == "until 18:00"
 
 
@@ -124,7 +140,7 @@ def test_a_last_item_without_an_end_has_an_open_end():
     )
     s = show("22:00", programme=p)
     assert s.now.times == "vanaf 21:00"
-    assert s.now.left == "" and s.now.digits == "" and s.now.progress is None
+    assert s.now.left == "" and s.now.big is None and s.now.progress is None
     assert s.next is None
     assert show("22:00", EN, programme=p).now.times == "from 21:00"
 
@@ -151,7 +167,13 @@ def test_before_a_programme_without_a_walk_in():
     )
     s = show("19:18", EN, programme=p)
     assert (s.headline.text, s.headline.countdown) == ("Starts at 19:30", "in 12 min")
-    assert (s.next.title, s.next.when) == ("Welcome", "at 19:30 · in 12 min")
+    assert (s.headline.big.qualifier, s.headline.big.digits, s.headline.big.unit) == (
+        "in",
+        "12",
+        "min",
+    )
+    # one countdown: NEXT does not count down to the same start again
+    assert (s.next.title, s.next.when) == ("Welcome", "at 19:30")
 
 
 @pytest.mark.parametrize(
@@ -193,7 +215,10 @@ def test_after_the_close_thanks(words, text):
     s = show("18:30", words)
     assert s.look == "after"
     assert s.headline.text == text
-    assert s.headline.countdown == ""
+    # and where it was, for the taxi and the next time
+    assert (
+        s.headline.countdown == "Buurtcentrum Filmwijk, Walt Disneyplantsoen 76/78, 1325 SX Almere"
+    )
     assert s.now is None and s.next is None
 
 
@@ -215,8 +240,8 @@ def test_a_moved_item_shows_its_planned_time_beside_the_expected_one():
     s = show("14:41", NL, state)
     assert s.now.title == "Onderzoek opbouwwerk De Schoor"
     assert s.now.times == "14:40 (was 14:22) – 15:03"
-    assert s.next.when == "om ca. 15:03 (was 14:45) · over 22 min"
-    assert show("14:41", EN, state).next.when == "at approx. 15:03 (was 14:45) · in 22 min"
+    assert s.next.when == "om ca. 15:03 (was 14:45)"
+    assert show("14:41", EN, state).next.when == "at approx. 15:03 (was 14:45)"
 
 
 def test_the_host_started_item_is_no_longer_approx():
@@ -262,24 +287,23 @@ def marks(rs) -> list[tuple[str, str]]:
     return [(r.mark, r.state) for r in rs]
 
 
-def test_rows_window_starts_one_before_the_current_item():
-    rs = rows(snap("15:00"), NL, 5)  # Lezing is on
+def test_rows_start_at_the_current_item_upcoming_first():
+    rs = rows(snap("15:00"), NL, 4)  # Lezing is on
     assert [r.title for r in rs] == [
-        "Onderzoek opbouwwerk De Schoor",
         "Lezing Blik op de gemeenschap",
         "Pauze",
         "Presentatie drie verschillende praktijken",
         "Pauze",
     ]
-    assert marks(rs) == [
-        ("✓", "past"),
-        ("▶", "now"),
-        ("›", "next"),
-        ("\u00a0", "later"),
-        ("\u00a0", "later"),
-    ]
-    assert [r.time for r in rs] == ["ca. 14:22", "ca. 14:45", "ca. 15:07", "ca. 15:30", "ca. 15:52"]
-    assert rs[1].by == "Marcel Spierts (zelfstandig onderzoeker en publicist)"
+    assert marks(rs) == [("▶", "now"), ("›", "next"), ("\u00a0", "later"), ("\u00a0", "later")]
+    assert [r.time for r in rs] == ["ca. 14:45", "ca. 15:07", "ca. 15:30", "ca. 15:52"]
+    assert rs[0].by == "Marcel Spierts (zelfstandig onderzoeker en publicist)"
+
+
+def test_rows_fill_what_room_is_left_with_past_items():
+    rs = rows(snap("16:50"), NL, 6)
+    assert [r.state for r in rs][:2] == ["past", "past"]
+    assert rs[-1].title == "Einde"
 
 
 def test_rows_marks_read_without_colour():
@@ -312,14 +336,22 @@ def test_rows_never_more_than_asked_or_than_there_are():
 @pytest.mark.parametrize("height", [0, 1, 3, 5, 11])
 def test_a_list_given_more_rows_than_fit_shows_what_fitting_rows_would(when, height):
     # before the first layout the list gets a screenful of rows; it must show what it would
-    # show with exactly as many as fit: the current item stays in view, one past item above
+    # show with exactly as many as fit: the current item first, past items only to fill
     many = rows(snap(when), NL, 24)
     assert visible(many, height) == rows(snap(when), NL, height)
 
 
-def test_rows_show_moved_times():
-    rs = rows(snap("14:41", host(2, "14:40")), NL, 3)
-    assert [r.time for r in rs] == ["14:00", "14:40 (was 14:22)", "ca. 15:03 (was 14:45)"]
+def test_rows_mark_a_moved_time_by_how_far_it_moved_and_keep_was_for_now_and_next():
+    s = snap("14:41", host(2, "14:40"))
+    rs = rows(s, NL, 3)
+    assert [(r.time, r.moved) for r in rs] == [
+        ("14:40", "+18"),
+        ("ca. 15:03", "+18"),
+        ("ca. 15:25", "+18"),
+    ]
+    b = board(s, NL)
+    assert b.now.times.startswith("14:40 (was 14:22)")
+    assert b.next.when.startswith("om ca. 15:03 (was 14:45)")
 
 
 # -- the host's mark ----------------------------------------------------------------------

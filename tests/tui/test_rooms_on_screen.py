@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, screen_lines, screen_text, text_of
+from conftest import ROOT, screen_lines, screen_text, text_of, time_left
 from kiosk.files.loader import load
 
 EXAMPLES = ROOT / "examples"
@@ -151,7 +151,7 @@ async def test_between_days_the_hall_counts_down_to_the_next_morning(kiosk, conf
         text = screen_text(app)
         assert "Friday 26 May 2023" in text
         assert "Coffee from 09:30" in text or "Starts at" in text
-        assert "in 2 h 30 min" in text
+        assert time_left(app, "headline") == "in 2:30 h"
 
 
 MASH = "npcn+-ubbunnnnnnnpppppp++--nn"
@@ -199,7 +199,7 @@ async def test_a_rooms_door_shows_its_session_of_the_moment_with_its_own_times(
     )
     for at, title, times, left in (
         ("10:40", "Eerste sessie", "10:30 – 11:00", "nog 20 min"),
-        ("11:05", "Tweede sessie", "11:15 – 12:00", "om 11:15 · over 10 min"),
+        ("11:05", "Tweede sessie", "11:15 – 12:00", "over 10 min"),
         ("11:30", "Tweede sessie", "11:15 – 12:00", "nog 30 min"),
     ):
         app = kiosk(at=at, path=path, room="A", follow=True)
@@ -207,4 +207,4 @@ async def test_a_rooms_door_shows_its_session_of_the_moment_with_its_own_times(
             await pilot.pause()
             shown = (text_of(app, "#now-title"), text_of(app, "#now-times"))
             assert shown == (title, times), at
-            assert text_of(app, "#now-left") == left, at
+            assert time_left(app) == left, at

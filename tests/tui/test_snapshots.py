@@ -28,7 +28,8 @@ PHASES = {
     "drinks": "17:30",
     "after": "18:30",
 }
-SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
+SIZES = {"40x12": (40, 12), "80x24": (80, 24), "160x45": (160, 45), "250x70": (250, 70)}
+ROOM_SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 
 
 def drawn_with() -> str:
@@ -70,9 +71,14 @@ def test_phase(snap_compare, here, phase: str, size: str):
     assert snap_compare(app_at(PHASES[phase]), terminal_size=SIZES[size])
 
 
+@pytest.mark.parametrize("phase", ["before", "during", "break", "after"])
 @pytest.mark.parametrize("theme", ["light", "contrast"])
-def test_themes(snap_compare, here, theme: str):
-    assert snap_compare(app_at("14:05", theme=theme), terminal_size=(80, 24))
+def test_themes(snap_compare, here, theme: str, phase: str):
+    assert snap_compare(app_at(PHASES[phase], theme=theme), terminal_size=(80, 24))
+
+
+def test_blank(snap_compare, here):
+    assert snap_compare(app_at("14:05"), press=["b"], terminal_size=(80, 24))
 
 
 def test_host_running_late_with_an_announcement(snap_compare, here):
@@ -92,7 +98,7 @@ ROOMS = {
 }
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", ROOM_SIZES)
 @pytest.mark.parametrize("screen", ROOMS)
 def test_rooms(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screen, size):
     """The hall's screen during a round and while the rooms run their own parts, and the
@@ -106,4 +112,4 @@ def test_rooms(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sc
         Path("programme.yaml"), Path("programme.state.json"), follow=room is not None, room=room
     )
     app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
-    assert snap_compare(app, terminal_size=SIZES[size])
+    assert snap_compare(app, terminal_size=ROOM_SIZES[size])

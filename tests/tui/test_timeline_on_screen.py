@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Digits, ProgressBar
 
-from conftest import screen_text, text_of
+from conftest import screen_text, text_of, time_left
 
 EVENING = """\
 event:
@@ -36,7 +36,7 @@ async def test_a_held_part_runs_over_and_the_room_is_told(kiosk):
         app.tick()
         await pilot.pause()
         assert text_of(app, "#now-title") == "Opening en welkom", "the room is still in it"
-        assert text_of(app, "#now-left") == "uitloop 8 min"
+        assert time_left(app) == "uitloop 8 min"
         assert app.query_one("#now").has_class("-overtime")
         assert app.query_one(ProgressBar).percentage == 1.0
         assert text_of(app, "#next-title") == "Onderzoek opbouwwerk De Schoor"
@@ -55,7 +55,7 @@ async def test_a_gap_shows_nothing_on_and_counts_down_to_the_next_start(kiosk, t
         assert app.screen.has_class("-gap")
         assert text_of(app, "#now-title") == ""
         assert text_of(app, "#headline-text") == "We gaan verder om 19:30"
-        assert text_of(app, "#headline-countdown") == "over 1 u 30 min"
+        assert time_left(app, "headline") == "over 1:30 uur"
         assert text_of(app, "#next-title") == "Voorstelling"
         text = screen_text(app)
         assert "✓ 14:00" in text and "› 19:30" in text, "the open house is over"
@@ -67,7 +67,7 @@ async def test_a_party_past_midnight_and_an_open_end(kiosk, tmp_path):
         await pilot.pause()
         assert text_of(app, "#now-title") == "Feest"
         assert text_of(app, "#now-times") == "22:00 – 01:30"
-        assert text_of(app, "#now-left") == "nog 1 u"
+        assert time_left(app) == "nog 1:00 uur"
         app.clock.advance(90 * 60)  # 02:00: the last part has no end
         app.tick()
         await pilot.pause()

@@ -9,7 +9,8 @@ from kiosk.tui.widgets.line import Line
 
 
 class EventHeader(Horizontal):
-    """Event title, subtitle, date and venue, with the big clock."""
+    """The event and the time: the clock is always there, and always smaller than NOW's
+    time left (one row; Textual's Digits on a large screen, where NOW grows bigger)."""
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
@@ -17,15 +18,18 @@ class EventHeader(Horizontal):
         self.title_line = Line(id="event-title")
         self.subtitle_line = Line(id="event-subtitle")
         self.where_line = Line(id="event-where")
+        self.clock_line = Line(id="clock-text")
         self.clock = BigDigits("", id="clock")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="event-text"):
             yield from (self.title_line, self.subtitle_line, self.where_line)
+        yield self.clock_line
         yield self.clock
 
     def show(self, header: HeaderText) -> None:
         self.title_line.show(header.title)
         self.subtitle_line.show(header.subtitle)
         self.where_line.show(" · ".join(x for x in (header.date, header.venue) if x))
+        self.clock_line.show(header.clock)
         self.clock.show(header.clock)

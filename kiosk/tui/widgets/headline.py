@@ -4,22 +4,26 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from kiosk.core.view import HeadlineText
+from kiosk.tui.widgets.big_count import BigCount
 from kiosk.tui.widgets.line import Line, hide_if
 
 
 class Headline(Vertical):
-    """Before and after the programme: one big line and a countdown."""
+    """Before the doors, in a gap, after the close: one line and the one countdown."""
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
         self.text_line = Line(id="headline-text")
+        self.count = BigCount("headline", id="headline-count")
         self.countdown = Line(id="headline-countdown")
 
     def compose(self) -> ComposeResult:
-        yield from (self.text_line, self.countdown)
+        yield from (self.text_line, self.count, self.countdown)
 
     def show(self, headline: HeadlineText | None) -> None:
         hide_if(self, headline is None)
         if headline is not None:
             self.text_line.show(headline.text)
+            self.count.show(headline.big)
             self.countdown.show(headline.countdown)
+            self.countdown.set_class(headline.big is not None, "-counted", update=self.is_mounted)

@@ -1,15 +1,27 @@
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
 from kiosk.core.view import NextText
-from kiosk.tui.widgets.panel import Panel
+from kiosk.tui.widgets.line import Line, hide_if
 
 
-class NextPanel(Panel):
-    """What comes next, and when."""
+class NextPanel(Vertical):
+    """What comes next, and when: smaller than NOW, with no big digits of its own."""
 
     def __init__(self, *, id: str | None = None):
-        super().__init__("next", {"title": "title", "when": "when"}, id=id)
+        super().__init__(id=id)
+        self.label = Line(id="next-label", classes="label")
+        self.title_line = Line(id="next-title", classes="title")
+        self.when = Line(id="next-when", classes="when")
+
+    def compose(self) -> ComposeResult:
+        yield from (self.label, self.title_line, self.when)
 
     def show(self, nxt: NextText | None) -> None:
-        if self.shown_if(nxt is not None) and nxt is not None:
-            self.put(nxt.label, nxt.digits, title=nxt.title, when=nxt.when)
+        hide_if(self, nxt is None)
+        if nxt is not None:
+            self.label.show(nxt.label)
+            self.title_line.show(nxt.title)
+            self.when.show(nxt.when)

@@ -1,30 +1,47 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.widgets import ProgressBar
 
 from kiosk.core.view import NowText
-from kiosk.tui.widgets.line import hide_if
-from kiosk.tui.widgets.panel import Panel
+from kiosk.tui.widgets.big_count import BigCount
+from kiosk.tui.widgets.line import Line, hide_if
 
 
-class NowPanel(Panel):
-    """What is on now: title, speaker, times, how long it still runs, a progress bar."""
+class NowPanel(Vertical):
+    """What is on now: title, speaker, the time left as the biggest text, times, a bar.
+
+    The children are made here, not in compose, so that the first frame can be filled in
+    before anything is mounted.
+    """
 
     def __init__(self, *, id: str | None = None):
-        super().__init__(
-            "now", {"title": "title", "by": "by", "times": "times", "left": "when"}, id=id
-        )
+        super().__init__(id=id)
+        self.label = Line(id="now-label", classes="label")
+        self.title_line = Line(id="now-title", classes="title")
+        self.by = Line(id="now-by", classes="by")
+        self.count = BigCount("now", id="now-count")
+        self.times = Line(id="now-times", classes="times")
+        self.left = Line(id="now-left", classes="when")  # in words, where the count does not fit
         self.bar = ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def compose(self) -> ComposeResult:
-        yield from super().compose()
+        yield from (self.label, self.title_line, self.by, self.count, self.times, self.left)
         yield self.bar
 
     def show(self, now: NowText | None) -> None:
-        if not self.shown_if(now is not None) or now is None:
+        hide_if(self, now is None)
+        if now is None:
             return
-        self.put(now.label, now.digits, title=now.title, by=now.by, times=now.times, left=now.left)
+        self.label.show(now.label)
+        self.title_line.show(now.title)
+        self.by.show(now.by)
+        self.count.show(now.big)
+        self.times.show(now.times)
+        self.left.show(now.left)
+        # with a count, the words say the same: they show only where the count does not fit
+        self.left.set_class(now.big is not None, "-counted", update=self.is_mounted)
         hide_if(self.bar, now.progress is None)
         # over time: words and a full bar in the warning colour (the stylesheet's -overtime)
         self.set_class(now.overtime, "-overtime", update=self.is_mounted)

@@ -5,9 +5,12 @@ from textual.widget import Widget
 
 from kiosk.core.view import Row, visible
 
+MIN_ROWS = 3  # a list with room for fewer rows is no list: it is left out
+TWO_COLUMNS = 150  # from this width on, the list runs in two columns
+
 
 class ProgrammeList(Widget):
-    """The whole afternoon as a list, windowed around what is on; past dimmed, now marked."""
+    """The day as a list, from what is on: past dimmed (✓), now marked (▶), next (›)."""
 
     COMPONENT_CLASSES = {
         "programme-list--past",
@@ -15,11 +18,21 @@ class ProgrammeList(Widget):
         "programme-list--next",
         "programme-list--later",
         "programme-list--by",
+        "programme-list--moved",
     }
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
         self._rows: tuple[Row, ...] = ()
+
+    @property
+    def columns(self) -> int:
+        return 2 if self.size.width >= TWO_COLUMNS else 1
+
+    @property
+    def lines(self) -> int:
+        height = self.size.height
+        return height if height >= MIN_ROWS else 0
 
     @property
     def capacity(self) -> int:
@@ -28,7 +41,7 @@ class ProgrammeList(Widget):
         if not self.display:
             return 0
         if self.region.height:
-            return self.size.height
+            return self.lines * self.columns
         return self.app.size.height
 
     def show(self, rows: list[Row]) -> None:
@@ -36,28 +49,47 @@ class ProgrammeList(Widget):
         self._rows = new
         # rows asked for at another capacity need no redraw unless what shows has moved; before
         # the first layout nothing shows yet, and the layout draws what is kept here
-        height = self.size.height
-        if new != old and visible(new, height) != visible(old, height):
+        fit = self.lines * self.columns
+        if new != old and visible(new, fit) != visible(old, fit):
             self.refresh()
 
     def render(self) -> Text:
-        rows = visible(self._rows, self.size.height)
-        width = max((len(r.time) for r in rows), default=0)
-        line_width = max(1, self.size.width)
-        by_style = self.get_component_rich_style("programme-list--by")
+        # two columns only for a list longer than one column holds
+        columns = self.columns if len(self._rows) > self.lines else 1
+        rows = visible(self._rows, self.lines * columns)
+        gap = 3
+        width = max(1, (self.size.width - gap * (columns - 1)) // columns)
+        per_column = max(1, -(-len(rows) // columns))
+        cells = [self._line(r, rows, width) for r in rows]
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        for n, row in enumerate(rows):
-            style = self.get_component_rich_style(f"programme-list--{row.state}")
-            if row.room:  # a session or a room's part: where first, as one line
-                line = Text(f"{row.mark} {row.text}".lstrip(), style=style)
-            else:
-                line = Text(f"{row.mark} {row.time:<{width}}  {row.title}", style=style)
-            if row.by and not row.room:
-                # past and current rows keep one style across; others mute the speaker
-                muted = row.state not in ("past", "now")
-                line.append(f"  {row.by}", style=by_style if muted else style)
-            line.truncate(line_width, overflow="ellipsis", pad=True)
+        for n in range(per_column):
             if n:
                 out.append("\n")
-            out.append_text(line)
+            for c in range(columns):
+                k = c * per_column + n
+                if k < len(cells):
+                    if c:
+                        out.append(" " * gap)
+                    out.append_text(cells[k])
         return out
+
+    def _line(self, row: Row, rows: list[Row], width: int) -> Text:
+        style = self.get_component_rich_style(f"programme-list--{row.state}")
+        if row.room:  # a session or a room's part: where first, as one line
+            line = Text(f"{row.mark} {row.text}".lstrip(), style=style)
+        else:
+            time_width = max((len(r.time) + len(r.moved) + bool(r.moved) for r in rows), default=0)
+            line = Text(f"{row.mark} {row.time}", style=style)
+            if row.moved:
+                line.append(
+                    f" {row.moved}", style=self.get_component_rich_style("programme-list--moved")
+                )
+            pad = time_width - len(row.time) - len(row.moved) - bool(row.moved)
+            line.append(" " * pad + f"  {row.title}", style=style)
+        if row.by and not row.room:
+            # past and current rows keep one style across; others mute the speaker
+            muted = row.state not in ("past", "now")
+            by_style = self.get_component_rich_style("programme-list--by")
+            line.append(f"  {row.by}", style=by_style if muted else style)
+        line.truncate(width, overflow="ellipsis", pad=True)
+        return line
