@@ -13,7 +13,7 @@ from datetime import datetime
 
 from kiosk.core.live import State
 from kiosk.core.model import DayLines, Programme
-from kiosk.core.timeline import DURING, Snapshot, Timeline
+from kiosk.core.timeline import BEFORE, DURING, Snapshot, Timeline
 
 
 class Lines:
@@ -52,6 +52,8 @@ class Lines:
     def snapshot(self, at: datetime) -> Snapshot:
         day = self.day_at(at.timestamp())
         snap = self.timeline(day, self.room).snapshot(at)
+        if day and snap.phase == BEFORE:  # the day before has closed: thanks, and tomorrow
+            snap = snap._replace(between_days=True)
         rooms = self.days[day].rooms
         if not rooms:
             return snap

@@ -53,6 +53,7 @@ class Snapshot(NamedTuple):
     close: datetime | None  # expected close; None: an open end
     timeline: Timeline
     rooms: tuple[tuple[str, Snapshot], ...] = ()  # the hall's screen: each room's line
+    between_days: bool = False  # before a day of the programme, after the day before it
 
     @property
     def progress(self) -> float | None:

@@ -131,6 +131,8 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
                 ahead = event.date - today
                 on = words("tomorrow") if ahead.days == 1 else words.day(event.date)
                 text = words("on_day", date=on[:1].upper() + on[1:], what=text)
+            if snap.between_days:
+                text = words("thanks_today", what=text)
             headline = _countdown(text, opens, snap, words)
             counted = opens
             if first.item.kind == "walk-in" and first.index + 1 < len(snap.programme.items):
@@ -182,8 +184,20 @@ def _first(snap: Snapshot, room: str | None) -> Entry | None:
 
 
 def _rooms_next(snap: Snapshot) -> list[Entry]:
-    """Each room's own next part, where it has one."""
-    return [s.next for _, s in snap.rooms if s.next is not None and s.next.item.room is not None]
+    """Each room's own next part, where it has one (after what comes for everyone first, like
+    the coffee before the rooms open)."""
+    out = []
+    for _, s in snap.rooms:
+        if s.next is None:
+            continue
+        items = s.programme.items
+        own = next(
+            (i for i in range(s.next.index, min(s.next.index + 8, len(items))) if items[i].room),
+            None,
+        )
+        if own is not None:
+            out.append(s.entry(own))
+    return out
 
 
 def _countdown(text: str, to: datetime, snap: Snapshot, words: Words) -> HeadlineText:

@@ -217,3 +217,16 @@ def test_previous_after_a_close_with_nothing_before_it_does_nothing():
     moment = at("13:00", "2023-05-26")
     lines = Lines(p, State())
     assert act(Live(), lines.at(moment), "previous", moment) == Live()
+
+
+def test_after_a_day_closes_the_screen_thanks_and_says_tomorrows_start():
+    from kiosk.core.view import board
+    from kiosk.core.words import Words
+
+    p = loads(TWO_DAYS)
+    evening = Lines(p, State()).snapshot(at("18:00", "2023-05-25"))
+    shown = board(evening, Words("nl"))
+    assert shown.headline.text == "Bedankt voor vandaag · Morgen: Begint om 10:00"
+    assert shown.headline.countdown == "over 16 u"
+    first = board(Lines(p, State()).snapshot(at("08:00", "2023-05-25")), Words("nl"))
+    assert "Bedankt" not in first.headline.text
