@@ -103,6 +103,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--port", type=int, default=8000, help="port (default: 8000; 0: any free one)"
     )
+    serve.add_argument(
+        "--cells",
+        default="80x24",
+        metavar="COLSxROWS",
+        help="the grid a browser's font is sized for (default: 80x24, a TV across a hall)",
+    )
     return parser
 
 
@@ -283,10 +289,21 @@ def _end_with_parent() -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    cells = _cells(args.cells)
     settings, _ = _settings(args, True)
     from kiosk.web.serve import serve
 
-    return serve(settings, host=args.host, port=args.port)
+    return serve(settings, host=args.host, port=args.port, cells=cells)
+
+
+def _cells(text: str) -> tuple[int, int]:
+    """--cells 100x30: the grid a browser's font is sized for."""
+    cols, _, rows = text.lower().partition("x")
+    if not (
+        cols.isdigit() and rows.isdigit() and 40 <= int(cols) <= 400 and 12 <= int(rows) <= 200
+    ):
+        raise Refused(f"--cells: give columns x rows, like 80x24 (40x12 to 400x200), not '{text}'")
+    return int(cols), int(rows)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

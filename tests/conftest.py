@@ -131,8 +131,8 @@ def time_left(app: KioskApp, panel: str = "now") -> str:
     count = app.query_one(f"#{panel}-count")
     if count.display and count.region.width:
         digits = app.query_one(f"#{panel}-digits", Digits).value
-        parts = (text_of(app, f"#{panel}-qualifier"), digits, text_of(app, f"#{panel}-unit"))
-        return " ".join(x for x in parts if x.strip())
+        qualifier, _, unit = text_of(app, f"#{panel}-unit").split("\n")
+        return " ".join(x for x in (qualifier, digits, unit) if x.strip())
     words = "#now-left" if panel == "now" else "#headline-countdown"
     return text_of(app, words)
 

@@ -7,7 +7,9 @@ import contextlib
 import errno
 import html
 import ipaddress
+import json
 import logging
+import re
 import shlex
 import signal
 import sys
@@ -23,6 +25,12 @@ from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 
 SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
+CELLS = (80, 24)  # the grid the display is made for: a browser's font is sized to give it
+# Roboto Mono's cell, in em: how wide a character is and how tall a row (xterm.js's line)
+CELL_EM = (0.6, 1.35)  # measured in Chromium: 22.2 x 51.4 px at a 38 px font
+_FONT_LINK = re.compile(r'\s*<link\s+rel="stylesheet"\s+href="https://fonts\.googleapis\.com[^>]*>')
+_XTERM_CSS = re.compile(r'href="([^"]*)css/xterm\.css"')
+_CLOSED = re.compile(r'<div class="message">Session ended\.</div>\s*<button[^>]*>Restart</button>')
 
 
 def is_loopback(host: str) -> bool:
@@ -80,8 +88,18 @@ def follower_command(settings: Settings, at: datetime | None) -> str:
 class KioskServer(Server):
     """textual-serve's Server, with a command per session, the event on the page, no logo."""
 
-    def __init__(self, settings: Settings, title: str, tz: str, host: str, port: int):
+    def __init__(
+        self,
+        settings: Settings,
+        title: str,
+        tz: str,
+        host: str,
+        port: int,
+        language: str = "nl",
+        cells: tuple[int, int] = CELLS,
+    ):
         self.settings = settings
+        self.language, self.cells = language, cells
         # One rehearsal clock for the whole server: a tab opened later joins at the same time
         # instead of starting again at --at.
         self.clock = Clock(tz, settings.start, settings.speed)
@@ -131,11 +149,31 @@ class KioskServer(Server):
         self.public_url = str(request.url.origin())
         response = await super().handle_index(request)
         assert isinstance(response, web.Response) and response.text is not None
-        # textual-serve's page has no <title>; the tab should name the event.
-        response.text = response.text.replace(
-            "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>", 1
-        )
+        response.text = self.page(response.text)
         return response
+
+    def page(self, text: str) -> str:
+        """textual-serve's page, made for a screen on the wall: named after the event, its
+        font from this server (venues often have no internet), sized so that any window gets
+        the grid the display is made for, and, when the server goes away, a line that says
+        so in the display's language and a page that comes back by itself (a TV has no mouse
+        to press "Restart")."""
+        from kiosk.core.words import Words
+
+        static = m[1] if (m := _XTERM_CSS.search(text)) else "/static/"
+        font = (
+            "<style>@font-face { font-family: 'Roboto Mono'; font-weight: 100 900;"
+            f" src: url('{static}fonts/RobotoMono-VariableFont_wght.ttf') format('truetype'); }}"
+            "</style>"
+        )
+        text = _FONT_LINK.sub("", text, count=1)
+        text = text.replace(
+            "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>\n    {font}", 1
+        )
+        lost = html.escape(Words(self.language)("web_lost"))
+        text = _CLOSED.sub(f'<div class="message">{lost}</div>', text, count=1)
+        grid = json.dumps({"cols": self.cells[0], "rows": self.cells[1], "cell": CELL_EM})
+        return text.replace("</body>", f"<script>{_PAGE_SCRIPT % grid}</script>\n  </body>", 1)
 
     async def run(self) -> int:
         """Listen until SIGINT or SIGTERM: 0; or 1 with one line if the address is not ours."""
@@ -172,12 +210,50 @@ class KioskServer(Server):
             await runner.cleanup()
 
 
+# Runs before textual.js reads the terminal's font size (on load): the size that fits the grid
+# in this window; a resize loads the page again at the new size (a follower loses nothing);
+# a closed connection waits for the server and then loads the page again.
+_PAGE_SCRIPT = """
+(function () {
+  const grid = %s;
+  function fontSize() {
+    const byWidth = window.innerWidth / (grid.cols * grid.cell[0]);
+    const byHeight = window.innerHeight / (grid.rows * grid.cell[1]);
+    return Math.max(8, Math.floor(Math.min(byWidth, byHeight)));
+  }
+  const terminal = document.getElementById("terminal");
+  if (terminal) terminal.dataset.fontSize = String(fontSize());
+  window.kioskFontSize = fontSize;
+  let resized = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resized);
+    resized = setTimeout(function () {
+      if (String(fontSize()) !== terminal.dataset.fontSize) window.location.reload();
+    }, 700);
+  });
+  function comeBack() {
+    fetch(window.location.href, {cache: "no-store"})
+      .then(function (r) { if (r.ok) window.location.reload(); else setTimeout(comeBack, 2000); })
+      .catch(function () { setTimeout(comeBack, 2000); });
+  }
+  new MutationObserver(function () {
+    if (document.body.classList.contains("-closed") && !window.kioskWaiting) {
+      window.kioskWaiting = true;
+      setTimeout(comeBack, 2000);
+    }
+  }).observe(document.body, {attributes: true, attributeFilter: ["class"]});
+})();
+"""
+
+
 class _OneLine(logging.Formatter):
     def formatException(self, ei: object) -> str:
         return ""
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(
+    settings: Settings, host: str = "127.0.0.1", port: int = 8000, cells: tuple[int, int] = CELLS
+) -> int:
     """Serve the display until stopped: 0; or 1 with one line when it cannot."""
     if not 0 <= port <= 65535:  # the socket would say it with a traceback
         print(
@@ -191,5 +267,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> int:
             print(problem, file=sys.stderr)
         return 1
     event = programme.event
-    server = KioskServer(settings, displayable(event.title), event.timezone, host, port)
+    server = KioskServer(
+        settings, displayable(event.title), event.timezone, host, port, event.language, cells
+    )
     return asyncio.run(server.run())

@@ -136,3 +136,73 @@ async def test_the_page_draws_the_programme(tmp_path: Path) -> None:
             assert "-first-byte" in await page.evaluate("document.body.className")
             assert await page.evaluate("document.querySelectorAll('.xterm-screen canvas').length")
         assert not served.state.exists()  # a browser is a follower: it never writes the state
+
+
+async def grid_in(tmp_path: Path, width: int, height: int, *extra: str) -> tuple[int, int]:
+    """The terminal grid the served page gives a window of width x height pixels."""
+    with serve_kiosk(tmp_path, *extra) as served, chromium(tmp_path / "profile") as port:
+        async with page_of(port) as page:
+            await page.call("Page.enable")
+            await page.call(
+                "Emulation.setDeviceMetricsOverride",
+                width=width,
+                height=height,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
+            await page.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_SESSION)
+            await page.call("Page.navigate", url=served.url)
+            deadline, shown = time.monotonic() + 15, ""
+            while "Nu" not in shown:
+                assert time.monotonic() < deadline, f"the page showed:\n{shown}"
+                shown = await page.evaluate(READ_TERMINAL)
+                await asyncio.sleep(0.05)
+            html = await page.evaluate("document.documentElement.outerHTML")
+            assert "fonts.googleapis.com" not in html, "the font comes from the kiosk itself"
+            grid = await page.evaluate(
+                "[window.kioskSession.terminal.cols, window.kioskSession.terminal.rows]"
+            )
+            return grid[0], grid[1]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+async def test_a_tv_gets_the_grid_the_display_is_made_for(tmp_path: Path, width, height) -> None:
+    cols, rows = await grid_in(tmp_path, width, height)
+    # at least 80x24 and about as many rows whatever the screen (a 16:9 screen has room for
+    # a few more columns): letters big enough for the back of the hall
+    assert 80 <= cols <= 110 and 24 <= rows <= 26, (cols, rows)
+
+
+async def test_another_grid_can_be_asked_for(tmp_path: Path) -> None:
+    cols, rows = await grid_in(tmp_path, 1920, 1080, "--cells", "120x36")
+    assert 120 <= cols <= 165 and 36 <= rows <= 39, (cols, rows)
+
+
+async def shows(page: DevTools, text: str, limit: float = 20) -> str:
+    """Wait until the page's terminal shows `text` (through reloads); what it showed."""
+    deadline, shown = time.monotonic() + limit, ""
+    while text not in shown:
+        assert time.monotonic() < deadline, f"the page showed:\n{shown}"
+        with contextlib.suppress(AssertionError, asyncio.TimeoutError, TypeError):
+            shown = await page.evaluate(READ_TERMINAL) or ""  # "" while it reloads
+        await asyncio.sleep(0.1)
+    return shown
+
+
+async def test_the_page_says_the_server_is_gone_and_comes_back_by_itself(tmp_path: Path) -> None:
+    with chromium(tmp_path / "profile") as port:
+        async with page_of(port) as page:
+            await page.call("Page.enable")
+            await page.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_SESSION)
+            with serve_kiosk(tmp_path) as served:
+                await page.call("Page.navigate", url=served.url)
+                await shows(page, "Inloop")
+                address = served.port
+            deadline = time.monotonic() + 10
+            while "-closed" not in (await page.evaluate("document.body.className") or ""):
+                assert time.monotonic() < deadline, "the page never noticed the server went"
+                await asyncio.sleep(0.1)
+            said = await page.evaluate("document.querySelector('.closed-dialog').innerText")
+            assert "De verbinding met de kiosk is weg" in said and "Restart" not in said
+            with serve_kiosk(tmp_path, "--port", str(address)):
+                await shows(page, "Inloop")  # no click: the page loaded itself again

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shlex
 import signal
 import socket
@@ -236,3 +237,26 @@ async def test_a_tab_cannot_quit_its_kiosk(served) -> None:
         seen = len(page.output)
         await page.send("resize", {"width": 90, "height": 30})
         await page.until(lambda: drew_row(page.output[seen:], 30))  # the kiosk still draws
+
+
+async def test_the_page_needs_no_internet_and_comes_back_by_itself(served) -> None:
+    async with aiohttp.ClientSession() as client, client.get(served.url) as response:
+        page = await response.text()
+        # the font is the one textual-serve ships, from this server: a venue may have no internet
+        assert "fonts.googleapis.com" not in page and "https://" not in page.split("<body")[0]
+        font = re.search(r"url\('([^']+RobotoMono-VariableFont_wght\.ttf)'\)", page)
+        assert font is not None
+        assert font[1].startswith(served.url)
+        async with client.get(font[1]) as got:
+            assert got.status == 200 and len(await got.read()) > 10_000
+    # no button a TV cannot press: a line in the display's language, and the page reloads
+    assert "Restart" not in page and "Session ended" not in page
+    assert "De verbinding met de kiosk is weg · het scherm komt vanzelf terug" in page
+    assert "window.location.reload()" in page and '"cols": 80, "rows": 24' in page
+
+
+def test_cells_are_checked_before_anything_starts(tmp_path: Path, capsys) -> None:
+    from kiosk.cli import main
+
+    assert main(["serve", str(tmp_path / "none.yaml"), "--cells", "80by24"]) == 2
+    assert "--cells: give columns x rows, like 80x24" in capsys.readouterr().err

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widget import Widget
 
 from kiosk.core.view import Count
 from kiosk.tui.widgets.big_digits import BigDigits
 from kiosk.tui.widgets.line import Line, hide_if
 
+NBSP = "\u00a0"  # a blank that keeps its row
 # Textual's Digits are three rows tall at any size; on a large screen the time left grows
 # with it, drawn in blocks from this 3x5 font (each "#" a block of cells)
 FONT = {
@@ -74,15 +75,10 @@ class BigCount(Horizontal):
         self.digits = BigDigits("", id=f"{name}-digits", classes="digits")
         self.blocks = BlockDigits(id=f"{name}-blocks", classes="blocks")
         # beside the three rows of digits: the qualifier on top, the unit on the bottom row
-        self.qualifier = Line("\u00a0", id=f"{name}-qualifier", classes="qualifier")
-        self.spacer = Line("\u00a0", classes="spacer")
-        self.unit = Line(id=f"{name}-unit", classes="unit")
+        self.words = Line(id=f"{name}-unit", classes="count-words")
 
     def compose(self) -> ComposeResult:
-        yield self.digits
-        yield self.blocks
-        with Vertical(classes="count-words"):
-            yield from (self.qualifier, self.spacer, self.unit)
+        yield from (self.digits, self.blocks, self.words)
 
     def show(self, count: Count | None) -> None:
         hide_if(self, count is None)
@@ -90,5 +86,4 @@ class BigCount(Horizontal):
             return
         self.digits.show(count.digits)
         self.blocks.show(count.digits)
-        self.qualifier.show(count.qualifier or "\u00a0")
-        self.unit.show(count.unit)
+        self.words.show(f"{count.qualifier or NBSP}\n{NBSP}\n{count.unit or NBSP}")
