@@ -104,6 +104,13 @@ def _parser() -> argparse.ArgumentParser:
         "--port", type=int, default=8000, help="port (default: 8000; 0: any free one)"
     )
     serve.add_argument(
+        "--max-screens",
+        type=int,
+        default=12,
+        metavar="N",
+        help="at most this many browser screens at once (default: 12; each is a kiosk process)",
+    )
+    serve.add_argument(
         "--cells",
         default="80x24",
         metavar="COLSxROWS",
@@ -290,10 +297,14 @@ def _end_with_parent() -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     cells = _cells(args.cells)
+    if not 1 <= args.max_screens <= 1000:
+        raise Refused("--max-screens: give a number from 1 to 1000")
     settings, _ = _settings(args, True)
     from kiosk.web.serve import serve
 
-    return serve(settings, host=args.host, port=args.port, cells=cells)
+    return serve(
+        settings, host=args.host, port=args.port, cells=cells, max_screens=args.max_screens
+    )
 
 
 def _cells(text: str) -> tuple[int, int]:

@@ -14,6 +14,7 @@ import shlex
 import signal
 import sys
 from datetime import datetime
+from typing import Any
 
 from aiohttp import web
 from textual_serve.server import Server
@@ -26,6 +27,8 @@ from kiosk.files.loader import load
 
 SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
 CELLS = (80, 24)  # the grid the display is made for: a browser's font is sized to give it
+MAX_SCREENS = 12  # each screen is a kiosk process of about 40 MB: a cap keeps the machine up
+SIZES = ((20, 400), (8, 200))  # a client's terminal size, clamped: columns, rows
 # Roboto Mono's cell, in em: how wide a character is and how tall a row (xterm.js's line)
 CELL_EM = (0.6, 1.35)  # measured in Chromium: 22.2 x 51.4 px at a 38 px font
 _FONT_LINK = re.compile(r'\s*<link\s+rel="stylesheet"\s+href="https://fonts\.googleapis\.com[^>]*>')
@@ -97,9 +100,10 @@ class KioskServer(Server):
         port: int,
         language: str = "nl",
         cells: tuple[int, int] = CELLS,
+        max_screens: int = MAX_SCREENS,
     ):
         self.settings = settings
-        self.language, self.cells = language, cells
+        self.language, self.cells, self.max_screens = language, cells, max_screens
         # One rehearsal clock for the whole server: a tab opened later joins at the same time
         # instead of starting again at --at.
         self.clock = Clock(tz, settings.start, settings.speed)
@@ -116,12 +120,17 @@ class KioskServer(Server):
         """Server.__init__ assigns a fixed command; ours is computed per session."""
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        if len(self.sessions) >= self.max_screens:  # the one over the cap gets no kiosk
+            refused = web.WebSocketResponse()
+            await refused.prepare(request)
+            await refused.close(code=1013, message=b"too many screens")  # 1013: try later
+            return refused
         # Known, so that stopping the server can end them at once (end_sessions).
         task = asyncio.current_task()
         assert task is not None
         self.sessions.add(task)
         try:
-            return await super().handle_websocket(request)
+            return await super().handle_websocket(_clamped(request))
         finally:
             self.sessions.discard(task)
 
@@ -147,10 +156,38 @@ class KioskServer(Server):
         # --host, which is unreachable for another machine when it is 0.0.0.0: use the address
         # this browser reached us on. (No await before the template reads it: no race.)
         self.public_url = str(request.url.origin())
+        if len(self.sessions) >= self.max_screens:
+            return self.full_page()
         response = await super().handle_index(request)
         assert isinstance(response, web.Response) and response.text is not None
         response.text = self.page(response.text)
         return response
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
+        """textual-serve's loop, with a resize from the page clamped like the first size."""
+        resize = app_service.set_terminal_size
+
+        async def clamped(width: object, height: object) -> None:
+            await resize(_clamp(width, SIZES[0], 80), _clamp(height, SIZES[1], 24))
+
+        app_service.set_terminal_size = clamped
+        await super()._process_messages(websocket, app_service)
+
+    def full_page(self) -> web.Response:
+        """For the screen over the cap: a plain page that says so and looks again later."""
+        from kiosk.core.words import Words
+
+        said = html.escape(Words(self.language)("web_full", n=self.max_screens))
+        return web.Response(
+            status=503,
+            content_type="text/html",
+            text=(
+                f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(self.title)}'
+                '</title><meta http-equiv="refresh" content="30"></head>'
+                '<body style="background:#11161c;color:#e8ecef;font:2em sans-serif;padding:2em">'
+                f"<p>{said}</p></body></html>"
+            ),
+        )
 
     def page(self, text: str) -> str:
         """textual-serve's page, made for a screen on the wall: named after the event, its
@@ -246,13 +283,36 @@ _PAGE_SCRIPT = """
 """
 
 
+def _clamped(request: web.Request) -> web.Request:
+    """The request with its terminal size within SIZES: a client cannot ask for a kiosk of a
+    million cells."""
+    query = request.query
+    size = {
+        "width": str(_clamp(query.get("width"), SIZES[0], 80)),
+        "height": str(_clamp(query.get("height"), SIZES[1], 24)),
+    }
+    return request.clone(rel_url=request.rel_url.update_query(size))
+
+
+def _clamp(value: object, limits: tuple[int, int], default: int) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        number = default
+    return min(limits[1], max(limits[0], number))
+
+
 class _OneLine(logging.Formatter):
     def formatException(self, ei: object) -> str:
         return ""
 
 
 def serve(
-    settings: Settings, host: str = "127.0.0.1", port: int = 8000, cells: tuple[int, int] = CELLS
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    cells: tuple[int, int] = CELLS,
+    max_screens: int = MAX_SCREENS,
 ) -> int:
     """Serve the display until stopped: 0; or 1 with one line when it cannot."""
     if not 0 <= port <= 65535:  # the socket would say it with a traceback
@@ -268,6 +328,13 @@ def serve(
         return 1
     event = programme.event
     server = KioskServer(
-        settings, displayable(event.title), event.timezone, host, port, event.language, cells
+        settings,
+        displayable(event.title),
+        event.timezone,
+        host,
+        port,
+        event.language,
+        cells,
+        max_screens,
     )
     return asyncio.run(server.run())

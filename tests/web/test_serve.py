@@ -260,3 +260,27 @@ def test_cells_are_checked_before_anything_starts(tmp_path: Path, capsys) -> Non
 
     assert main(["serve", str(tmp_path / "none.yaml"), "--cells", "80by24"]) == 2
     assert "--cells: give columns x rows, like 80x24" in capsys.readouterr().err
+
+
+async def test_the_screen_over_the_cap_gets_a_plain_page_and_no_kiosk(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path, "--max-screens", "1") as served:
+        async with session(served) as first:
+            await first.until(lambda: now_titles(first.output))
+            async with aiohttp.ClientSession() as client:
+                async with client.get(served.url) as response:
+                    page = await response.text()
+                assert response.status == 503
+                assert "Er kijken al 1 schermen mee" in page and 'http-equiv="refresh"' in page
+                ws = await client.ws_connect(f"ws://127.0.0.1:{served.port}/ws?width=80&height=24")
+                message = await ws.receive(timeout=5)
+                assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+                assert ws.close_code == 1013
+                await ws.close()
+
+
+async def test_a_clients_terminal_size_is_clamped(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path) as served:
+        async with session(served, width=100, height=100000) as page:
+            # asked for 100,000 rows, the kiosk draws 200 at most
+            await page.until(lambda: drew_row(page.output, 200))
+            assert not drew_row(page.output, 201)
