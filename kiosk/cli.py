@@ -214,6 +214,8 @@ def cmd_now(args: argparse.Namespace) -> int:
     live, _ = reconcile(live, programme)
     room = _room(args, programme)
     snap = Lines(programme, live.state, room).snapshot(at)
+    if room is not None:  # the JSON names every room's now and next, at a door too
+        snap = snap._replace(rooms=Lines(programme, live.state).snapshot(at).rooms)
     if args.json:
         print(json_line(snapshot_json(snap, room)))
     else:

@@ -55,17 +55,15 @@ class Lines:
         if day and snap.phase == BEFORE:  # the day before has closed: thanks, and tomorrow
             snap = snap._replace(between_days=True)
         rooms = self.days[day].rooms
-        if not rooms:
+        if not rooms or self.room is not None:  # a room's door shows its own line only
             return snap
         each = tuple((name, self.timeline(day, name).snapshot(at)) for name, _ in rooms)
-        snap = snap._replace(rooms=each)
-        if self.room is None:  # the hall's day runs from the first room's start to the last's end
-            phases = {s.phase for _, s in each}
-            if snap.programme.items:
-                phases.add(snap.phase)
-            phase = phases.pop() if len(phases) == 1 else DURING
-            snap = snap._replace(phase=phase)
-        return snap
+        # the hall's day runs from the first room's start to the last's end
+        phases = {s.phase for _, s in each}
+        if snap.programme.items:
+            phases.add(snap.phase)
+        phase = phases.pop() if len(phases) == 1 else DURING
+        return snap._replace(rooms=each, phase=phase)
 
 
 def _close(day: DayLines) -> datetime:

@@ -235,20 +235,15 @@ def _coming(
 
 def _rooms_on(snap: Snapshot) -> bool:
     """The rooms run parts of their own now, or will before what comes for everyone."""
+    if any(s.now is not None and s.now.item.room is not None for _, s in snap.rooms):
+        return True
     until = snap.next.start if snap.next is not None else None
-    for _, s in snap.rooms:
-        if s.now is not None and s.now.item.room is not None:
-            return True
-        own = s.next is not None and s.next.item.room is not None
-        if own and s.next is not None and (until is None or s.next.start < until):
-            return True
-    return False
+    return any(until is None or e.start < until for e in _rooms_next(snap))
 
 
 def _resume(snap: Snapshot, nxt: Entry) -> Entry:
     """What a break waits for: the next part for everyone, or a room's own, if sooner."""
-    own = [s.next for _, s in snap.rooms if s.next is not None and s.next.item.room is not None]
-    return min([nxt, *own], key=lambda e: e.start)
+    return min([nxt, *_rooms_next(snap)], key=lambda e: e.start)
 
 
 def _part(item: Item, room: str | None, at: datetime | None = None) -> tuple[str, str]:

@@ -362,9 +362,6 @@ class KioskApp(App[int]):
     # -- host keys -------------------------------------------------------------------------
 
     def action_host(self, what: str) -> None:
-        from kiosk.core.actions import act  # loaded with the first key, not at start
-        from kiosk.core.notes import note
-
         if self.settings.follow:
             return
         live = self.live
@@ -376,9 +373,16 @@ class KioskApp(App[int]):
         if what == "undo" and not live.history and not live.state.blank:
             self.show_note(self.words("nothing_to_undo"))
             return
-        now = self.clock.now()
-        self.live = act(live, self.lines.at(now), what, now)
-        self.show_note(note(what, live, self.live, self.lines.at(now), now, self.words))
+        self._act(what)
+
+    def _act(self, what: str, text: str | None = None) -> None:
+        """The host's action on the screen they see, and the note that says what it did."""
+        from kiosk.core.actions import act  # loaded with the first key, not at start
+        from kiosk.core.notes import note
+
+        now, before = self.clock.now(), self.live
+        self.live = act(before, self.lines.at(now), what, now, text)
+        self.show_note(note(what, before, self.live, self.lines.at(now), now, self.words))
 
     def show_note(self, text: str) -> None:
         """The note after a host key: for a few seconds, then the line is empty again."""
@@ -392,15 +396,8 @@ class KioskApp(App[int]):
         self.note_line.show("")
 
     def _announced(self, text: str | None) -> None:
-        from kiosk.core.actions import act
-
         if text is not None:
-            from kiosk.core.notes import note
-
-            now = self.clock.now()
-            before = self.live
-            self.live = act(before, self.lines.at(now), "announce", now, text)
-            self.show_note(note("announce", before, self.live, self.lines.at(now), now, self.words))
+            self._act("announce", text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
