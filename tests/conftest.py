@@ -33,6 +33,15 @@ from kiosk.tui.app import KioskApp, make_app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "files" / "examples"
 PROGRAMME = ROOT / "programme.yaml"
+# a moment of each phase of the Leercafé, as the screen tests look at them
+PHASES = {
+    "before": "12:00",
+    "walk-in": "13:45",
+    "during": "14:05",
+    "break": "15:20",
+    "drinks": "17:30",
+    "after": "18:30",
+}
 
 
 @cache

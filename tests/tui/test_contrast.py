@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import look_at_files  # noqa: F401  (the kiosk fixture's module)
+from conftest import PHASES
 
 THEMES = {"dark": 4.5, "light": 4.5, "contrast": 7.0}
-MOMENTS = {
-    "before": "12:00",
-    "walk-in": "13:45",
-    "during": "14:05",
-    "break": "15:20",
-    "drinks": "17:30",
-    "after": "18:30",
-}
 # graphics, not text: the progress bar's track and the panels' side bars
 GRAPHIC = set("━╸╺╾╼") | {chr(c) for c in range(0x2580, 0x25A0)}
 
@@ -50,21 +42,26 @@ def pairs(app) -> dict[tuple[tuple[int, int, int], tuple[int, int, int]], str]:
     return found
 
 
-async def low_pairs(app, size, least: float) -> list[str]:
+def low_pairs(app, least: float) -> list[str]:
+    """Every text on the app's screen now that reads worse than `least`:1."""
+    return [
+        f"{text!r}: {ratio(fg, bg):.2f}:1 ({fg} on {bg})"
+        for (fg, bg), text in pairs(app).items()
+        if ratio(fg, bg) < least
+    ]
+
+
+async def low_pairs_at(app, size, least: float) -> list[str]:
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        return [
-            f"{text!r}: {ratio(fg, bg):.2f}:1 ({fg} on {bg})"
-            for (fg, bg), text in pairs(app).items()
-            if ratio(fg, bg) < least
-        ]
+        return low_pairs(app, least)
 
 
-@pytest.mark.parametrize("moment", MOMENTS)
+@pytest.mark.parametrize("moment", PHASES)
 @pytest.mark.parametrize("theme", THEMES)
 async def test_every_text_reads_against_its_background(kiosk, theme: str, moment: str):
-    app = kiosk(at=MOMENTS[moment], theme=theme)
-    assert await low_pairs(app, (80, 24), THEMES[theme]) == []
+    app = kiosk(at=PHASES[moment], theme=theme)
+    assert await low_pairs_at(app, (80, 24), THEMES[theme]) == []
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -73,15 +70,10 @@ async def test_the_host_running_late_with_an_announcement_reads_too(kiosk, theme
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "plus", "plus", "m", *"Koffie", "enter")
         await pilot.pause()
-        low = [
-            f"{text!r}: {ratio(fg, bg):.2f}:1"
-            for (fg, bg), text in pairs(app).items()
-            if ratio(fg, bg) < THEMES[theme]
-        ]
-        assert low == []
+        assert low_pairs(app, THEMES[theme]) == []
 
 
 @pytest.mark.parametrize("theme", THEMES)
 async def test_large_screens_read_too(kiosk, theme: str):
     app = kiosk(at="14:05", theme=theme)
-    assert await low_pairs(app, (160, 45), THEMES[theme]) == []
+    assert await low_pairs_at(app, (160, 45), THEMES[theme]) == []

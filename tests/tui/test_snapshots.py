@@ -13,21 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME, ROOT
+from conftest import PHASES, PROGRAMME, ROOT
 from kiosk.core.settings import Settings
 from kiosk.core.times import parse_when
 from kiosk.files.clock import FixedClock
 from kiosk.files.loader import load
 from kiosk.tui.app import make_app
 
-PHASES = {
-    "before": "12:00",
-    "walk-in": "13:45",
-    "during": "14:05",
-    "break": "15:20",
-    "drinks": "17:30",
-    "after": "18:30",
-}
 SIZES = {"40x12": (40, 12), "80x24": (80, 24), "160x45": (160, 45), "250x70": (250, 70)}
 ROOM_SIZES = {"80x24": (80, 24), "160x45": (160, 45)}
 
