@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # imported where used: `kiosk check` and `now` load no Textua
     from kiosk.core.model import Programme
     from kiosk.core.settings import Settings
     from kiosk.files import statefile
+    from kiosk.files.mirror import Mirror
 
 COMMANDS = ("run", "check", "now", "import", "serve")
 
@@ -36,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "programme",
             nargs="?",
-            default="programme.yaml",
+            default=None,  # programme.yaml, filled in by main (--follow URL takes none)
             help="the programme file (default: ./programme.yaml)",
         )
 
@@ -71,7 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     programme_arg(run)
     display_args(run)
     run.add_argument(
-        "--follow", action="store_true", help="follow the host's live state; host keys do nothing"
+        "--follow",
+        nargs="?",
+        const=True,
+        default=False,
+        metavar="URL",
+        help="follow the host's live state; host keys do nothing. With the URL of a kiosk "
+        "serve (http://HOST:PORT/): follow that host from another machine, no programme file",
     )
     # a browser tab's follower, started by kiosk serve: no quit, and it ends with the server
     run.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -124,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")
     args = _parser().parse_args(args_list)
+    remote = isinstance(getattr(args, "follow", None), str) and "://" in args.follow
+    if getattr(args, "programme", "") is None and not remote:
+        args.programme = "programme.yaml"
     try:
         return COMMAND_FUNCS[args.command](args)
     except Refused as exc:
@@ -251,21 +261,61 @@ def _settings(
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    mirror = None
+    if isinstance(args.follow, str):
+        if "://" not in args.follow:  # `kiosk --follow programme.yaml`: the file, followed
+            if args.programme is not None and args.programme != "programme.yaml":
+                raise Refused(f"--follow {args.follow}: give one programme file, or a URL")
+            args.programme, args.follow = args.follow, True
+        else:
+            mirror = _mirror(args)
     # Start-up builds tens of thousands of objects that live as long as the kiosk; collecting
     # while it does costs a third of the time to the first frame. The app turns collection
     # back on once it has drawn (KioskApp.started).
     gc.disable()
-    settings, programme = _settings(args, args.follow or args.served, args.served)
+    settings, programme = _settings(args, bool(args.follow) or args.served, args.served)
     if settings.served:
         _end_with_parent()
     lock = None if settings.follow else _host_lock(settings.state_path)
     from kiosk.tui.app import make_app
 
-    app = make_app(settings, programme)
+    app = make_app(settings, programme, mirror=mirror)
     app.run()
     if lock is not None:
         lock.release()
     return app.return_code or 0
+
+
+def _mirror(args: argparse.Namespace) -> Mirror:
+    """--follow URL: the host's files copied here (the copies of an earlier run if the host
+    cannot be reached now; else wait for it), then kept up to date while the kiosk runs."""
+    import time
+
+    from kiosk.files.mirror import Mirror, Unreachable, folder_for, url_of
+
+    if args.programme is not None or args.state:
+        raise Refused("--follow URL: the host's programme and state come from it; give no file")
+    try:
+        url = url_of(args.follow)
+    except ValueError as exc:
+        raise Refused(f"--follow: {exc}") from None
+    mirror = Mirror(url, folder_for(url))
+    said = False
+    while True:
+        try:
+            mirror.fetch()
+            break
+        except Unreachable as exc:
+            if mirror.programme_path.exists():  # the last copies: the screen runs on them
+                print(f"kiosk: {url}: {exc}; showing the last copy", file=sys.stderr)
+                break
+            if not said:
+                print(f"kiosk: waiting for {url} ({exc}); Ctrl+C stops", file=sys.stderr)
+                said = True
+            time.sleep(2)  # the host's machine may still be starting
+    args.programme, args.state = str(mirror.programme_path), str(mirror.state_path)
+    mirror.start()
+    return mirror
 
 
 def _host_lock(path: Path) -> statefile.HostLock | None:
@@ -333,7 +383,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if out is None:
         sys.stdout.write(text)
     else:
-        _write(Path(out), text)
+        from kiosk.files.atomic import write_text
+
+        write_text(Path(out), text)  # all or nothing: a kiosk watching it never reads half
     try:
         loads(text, out or "(the imported programme)")
     except ProgrammeError as exc:  # the schedule itself has these: the file says where
@@ -343,22 +395,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     if out is not None:
         print(f"kiosk: wrote {out}; check it with: kiosk check {out}", file=sys.stderr)
     return 0
-
-
-def _write(path: Path, text: str) -> None:
-    """All of it or nothing: a kiosk watching the file never reads half an import."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 COMMAND_FUNCS = {

@@ -157,32 +157,14 @@ def read(path: Path, programme: Programme, keep_aside: bool = True) -> Live:
 
 
 def write(path: Path, live: Live, mode: int = 0o644) -> None:
-    """Write atomically: a temp file beside it, fsync, rename over; a crash leaves old or new.
+    """Write atomically: a crash leaves old or new.
 
     Readable by others (`mode`, the programme file's by default in the app): a follower or
     `kiosk serve` running as another user reads it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # with the first host key, not on every start
+    from kiosk.files.atomic import write_text  # with the first host key, not on every start
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TMP, dir=path.parent)
-    try:
-        os.fchmod(fd, mode & 0o666)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(dumps(live))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    write_text(path, dumps(live), mode, suffix=TMP)
 
 
 def clean_up(path: Path) -> list[Path]:

@@ -11,7 +11,7 @@ import os
 import signal
 import threading
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -55,6 +55,9 @@ from kiosk.tui.widgets import (
     ProgrammeList,
 )
 
+if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
+    from kiosk.files.mirror import Mirror
+
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
 POLL = 0.5  # seconds between looks at the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
@@ -78,7 +81,13 @@ class KioskApp(App[int]):
     problem: var[str] = var("", init=False)  # the last refused save, said for the host
     unwritable: var[str] = var("", init=False)  # why the state file cannot be written, if so
 
-    def __init__(self, settings: Settings, programme: Programme, clock: Clock | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        programme: Programme,
+        clock: Clock | None = None,
+        mirror: Mirror | None = None,
+    ):
         # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
         # path as relative to this file)
         extra = [settings.css.resolve()] if settings.css is not None else []
@@ -86,6 +95,7 @@ class KioskApp(App[int]):
         self.settings = settings
         self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
         self.words = Words(programme.event.language)
+        self.mirror = mirror  # --follow URL: the copies of a host on another machine
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
         self._lines: Lines | None = None
@@ -223,6 +233,8 @@ class KioskApp(App[int]):
         self.listing.show(rows(snap, self.words, self.listing.capacity, room))
         self.footer.show(shown.footer)
         self.blank_mark.show(shown.header.clock if shown.blank else "")
+        if self.mirror is not None:  # the one mark a follower has: its host is out of reach
+            self.status_line.show("" if self.mirror.connected else self.words("mark_offline"))
         if not self.settings.follow:  # followers show neither the host's mark nor problems
             self.status_line.show(host_mark(snap, self.words, self.unwritable))
             if self._hint and snap.phase != AFTER:  # before the first key: what it does
@@ -435,14 +447,20 @@ class KioskApp(App[int]):
         if answer:
             await self._leave()
 
+    def action_redraw(self) -> None:
+        self.screen.refresh()
+
     def action_ignore(self) -> None:
         """ctrl+c does nothing in a kiosk."""
 
 
 def make_app(
-    settings: Settings, programme: Programme | None = None, clock: Clock | None = None
+    settings: Settings,
+    programme: Programme | None = None,
+    clock: Clock | None = None,
+    mirror: Mirror | None = None,
 ) -> KioskApp:
     """The kiosk app for these settings; tests pass a clock they control."""
     if programme is None:
         programme = load(settings.programme_path)
-    return KioskApp(settings, programme, clock)
+    return KioskApp(settings, programme, clock, mirror)

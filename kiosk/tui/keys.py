@@ -34,4 +34,7 @@ BINDINGS: list[BindingType] = [
     *(Binding(k.keys, k.action, show=False, priority=k.priority) for k in HOST_KEYS),
     # ctrl+c would tell how to quit; a kiosk keeps quiet
     Binding("ctrl+c", "ignore", show=False, priority=True),
+    # ctrl+l draws the whole screen again, as in other terminal programs: kiosk serve asks for
+    # it when a browser screen joins a renderer whose other screens are drawn already
+    Binding("ctrl+l", "redraw", show=False, priority=True),
 ]

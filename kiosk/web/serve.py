@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import errno
 import html
@@ -13,21 +14,31 @@ import re
 import shlex
 import signal
 import sys
+from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from urllib.parse import quote
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 from textual_serve.server import Server
 
+from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
+from kiosk.core.words import Words
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
+from kiosk.web.feed import Feed
+from kiosk.web.screens import Look, Renderer, Screens
 
 SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
 CELLS = (80, 24)  # the grid the display is made for: a browser's font is sized to give it
-MAX_SCREENS = 12  # each screen is a kiosk process of about 40 MB: a cap keeps the machine up
+MAX_SCREENS = 50  # screens at once: each is a websocket; a cap keeps an open network at bay
+# renderers at once: each is a kiosk process of about 40 MB (screens of one room, theme and
+# grid share one; a screen asking for yet another look is refused)
+MAX_RENDERERS = 12
+THEME_NAMES = ("dark", "light", "contrast")  # kiosk.tui.themes: the shells do not import each other
 SIZES = ((20, 400), (8, 200))  # a client's terminal size, clamped: columns, rows
 # Roboto Mono's cell, in em: how wide a character is and how tall a row (xterm.js's line)
 CELL_EM = (0.6, 1.35)  # measured in Chromium: 22.2 x 51.4 px at a 38 px font
@@ -94,53 +105,116 @@ class KioskServer(Server):
     def __init__(
         self,
         settings: Settings,
-        title: str,
-        tz: str,
+        programme: Programme,
         host: str,
         port: int,
-        language: str = "nl",
         cells: tuple[int, int] = CELLS,
         max_screens: int = MAX_SCREENS,
     ):
         self.settings = settings
-        self.language, self.cells, self.max_screens = language, cells, max_screens
-        # One rehearsal clock for the whole server: a tab opened later joins at the same time
-        # instead of starting again at --at.
-        self.clock = Clock(tz, settings.start, settings.speed)
-        self.sessions: set[asyncio.Task[object]] = set()  # one per open tab
-        super().__init__(command="", host=host, port=port, title=title)
+        self.cells, self.max_screens = cells, max_screens
+        event = programme.event
+        # One rehearsal clock for the whole server: a screen opened later joins at the same
+        # time instead of starting again at --at.
+        self.clock = Clock(event.timezone, settings.start, settings.speed)
+        self.sessions: set[asyncio.Task[object]] = set()  # one per open screen
+        self.screens = Screens(self.follower, MAX_RENDERERS)
+        self.feed = Feed(settings.programme_path, settings.state_path, programme)
+        self.words = Words(event.language)
+        super().__init__(command="", host=host, port=port, title=displayable(event.title))
 
     @property
     def command(self) -> str:
-        """Read by Server.handle_websocket once per browser session."""
-        return follower_command(self.settings, self.clock.now() if self.clock.rehearsal else None)
+        """The default look's follower command (Server.__init__ reads it for its title)."""
+        return self.follower(Look(self.settings.room, self.settings.theme, *self.cells))
 
     @command.setter
     def command(self, value: str) -> None:
-        """Server.__init__ assigns a fixed command; ours is computed per session."""
+        """Server.__init__ assigns a fixed command; ours is computed per renderer."""
+
+    def follower(self, look: Look) -> str:
+        """The follower command of one renderer, at the shared rehearsal clock's time."""
+        settings = replace(self.settings, room=look.room, theme=look.theme)
+        return follower_command(settings, self.clock.now() if self.clock.rehearsal else None)
+
+    def look(self, request: web.Request) -> Look | None:
+        """What a page or a screen asks for: `?room=` and `?theme=` (the page), the same as one
+        token in the websocket's path, the terminal's size; None: a room or theme there is not."""
+        room, theme = self.settings.room, self.settings.theme
+        if token := request.match_info.get("look"):
+            with contextlib.suppress(ValueError, TypeError):
+                room, theme = json.loads(base64.urlsafe_b64decode(token.encode()))
+        room = request.query.get("room", room) or None
+        theme = request.query.get("theme", theme) or None
+        if (room is not None and room not in self.feed.programme.event.rooms) or (
+            theme is not None and theme not in THEME_NAMES
+        ):
+            return None
+        width = _clamp(request.query.get("width"), SIZES[0], self.cells[0])
+        height = _clamp(request.query.get("height"), SIZES[1], self.cells[1])
+        return Look(room, theme, width, height)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        if len(self.sessions) >= self.max_screens:  # the one over the cap gets no kiosk
-            refused = web.WebSocketResponse()
-            await refused.prepare(request)
-            await refused.close(code=1013, message=b"too many screens")  # 1013: try later
-            return refused
-        # Known, so that stopping the server can end them at once (end_sessions).
+        """One screen: it watches the renderer of its look. What it sends is not passed on
+        (nothing over HTTP steers the kiosk), apart from its size: a new size is a new look."""
+        screen = web.WebSocketResponse(heartbeat=15)
+        await screen.prepare(request)
+        look = self.look(request)
         task = asyncio.current_task()
         assert task is not None
-        self.sessions.add(task)
+        if look is None or self.screens.count >= self.max_screens:
+            await screen.close(code=1013, message=b"too many screens")  # 1013: try later
+            return screen
+        renderer = await self.screens.watch(screen, look)
+        if renderer is None:  # one renderer too many (every look its own kiosk process)
+            await screen.close(code=1013, message=b"too many screens")
+            return screen
+        self.sessions.add(task)  # known, so that stopping the server ends it at once
         try:
-            return await super().handle_websocket(_clamped(request))
+            async for message in screen:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                try:
+                    kind, data = message.json()
+                    if kind == "ping":
+                        await screen.send_json(["pong", data])
+                    elif kind == "resize":
+                        size = (
+                            _clamp(data["width"], SIZES[0], 80),
+                            _clamp(data["height"], SIZES[1], 24),
+                        )
+                        moved = await self._resized(screen, renderer, *size)
+                        if moved is None:
+                            break
+                        renderer = moved
+                except (ValueError, TypeError, KeyError, IndexError):
+                    continue  # not what a page sends: nothing to do with it
+        except asyncio.CancelledError:
+            await screen.close()
         finally:
             self.sessions.discard(task)
+            await self.screens.unwatch(screen, renderer)
+        return screen
+
+    async def _resized(
+        self, screen: web.WebSocketResponse, renderer: Renderer, width: object, height: object
+    ) -> Renderer | None:
+        """A screen of another size (clamped) watches the renderer of that size."""
+        look = renderer.look
+        width, height = _clamp(width, SIZES[0], look.width), _clamp(height, SIZES[1], look.height)
+        if (width, height) == (look.width, look.height):
+            return renderer
+        await self.screens.unwatch(screen, renderer)
+        return await self.screens.watch(screen, look._replace(width=width, height=height))
 
     async def end_sessions(self) -> None:
-        """Cancelled, a session tells its kiosk to quit and closes its tab cleanly; left to
-        aiohttp's shutdown it would only be cut off after seconds of waiting."""
+        """Cancelled, a session closes its tab cleanly; left to aiohttp's shutdown it would
+        only be cut off after seconds of waiting. Then the renderers quit."""
         for task in self.sessions:
             task.cancel()
         if self.sessions:
             await asyncio.wait(self.sessions, timeout=SHUTDOWN)
+        await self.screens.stop_all()
 
     def initialize_logging(self) -> None:
         # textual-serve logs with rich tracebacks and locals; a kiosk says one line instead.
@@ -156,36 +230,49 @@ class KioskServer(Server):
         # --host, which is unreachable for another machine when it is 0.0.0.0: use the address
         # this browser reached us on. (No await before the template reads it: no race.)
         self.public_url = str(request.url.origin())
-        if len(self.sessions) >= self.max_screens:
-            return self.full_page()
+        look = self.look(request)
+        if look is None:
+            return self.plain_page(404, self.words("web_unknown", rooms=self._rooms()), again=False)
+        if self.screens.count >= self.max_screens:
+            return self.plain_page(503, self.words("web_full", n=self.max_screens))
         response = await super().handle_index(request)
         assert isinstance(response, web.Response) and response.text is not None
-        response.text = self.page(response.text)
+        token = base64.urlsafe_b64encode(json.dumps([look.room, look.theme]).encode()).decode()
+        text = response.text.replace('/ws"', f'/ws/{token}"', 1)
+        response.text = self.page(text)
         return response
 
-    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: Any) -> None:
-        """textual-serve's loop, with a resize from the page clamped like the first size."""
-        resize = app_service.set_terminal_size
+    def _rooms(self) -> str:
+        rooms = self.feed.programme.event.rooms
+        return ", ".join(f"?room={quote(room)}" for room in rooms) or "-"
 
-        async def clamped(width: object, height: object) -> None:
-            await resize(_clamp(width, SIZES[0], 80), _clamp(height, SIZES[1], 24))
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.router.add_get("/ws/{look}", self.handle_websocket)
+        app.router.add_routes(self.feed.routes())
 
-        app_service.set_terminal_size = clamped
-        await super()._process_messages(websocket, app_service)
+        async def feed(app: web.Application) -> AsyncIterator[None]:
+            task = asyncio.create_task(self.feed.run())
+            yield
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
-    def full_page(self) -> web.Response:
-        """For the screen over the cap: a plain page that says so and looks again later."""
-        from kiosk.core.words import Words
+        app.cleanup_ctx.append(feed)
+        return app
 
-        said = html.escape(Words(self.language)("web_full", n=self.max_screens))
+    def plain_page(self, status: int, said: str, again: bool = True) -> web.Response:
+        """A page with one line instead of the display: over the cap (and looking again every
+        30 s), or asked for a room the programme does not have."""
+        refresh = '<meta http-equiv="refresh" content="30">' if again else ""
         return web.Response(
-            status=503,
+            status=status,
             content_type="text/html",
             text=(
                 f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(self.title)}'
-                '</title><meta http-equiv="refresh" content="30"></head>'
+                f"</title>{refresh}</head>"
                 '<body style="background:#11161c;color:#e8ecef;font:2em sans-serif;padding:2em">'
-                f"<p>{said}</p></body></html>"
+                f"<p>{html.escape(said)}</p></body></html>"
             ),
         )
 
@@ -195,8 +282,6 @@ class KioskServer(Server):
         the grid the display is made for, and, when the server goes away, a line that says
         so in the display's language and a page that comes back by itself (a TV has no mouse
         to press "Restart")."""
-        from kiosk.core.words import Words
-
         static = m[1] if (m := _XTERM_CSS.search(text)) else "/static/"
         font = (
             "<style>@font-face { font-family: 'Roboto Mono'; font-weight: 100 900;"
@@ -207,7 +292,7 @@ class KioskServer(Server):
         text = text.replace(
             "<head>", f"<head>\n    <title>{html.escape(self.title)}</title>\n    {font}", 1
         )
-        lost = html.escape(Words(self.language)("web_lost"))
+        lost = html.escape(self.words("web_lost"))
         text = _CLOSED.sub(f'<div class="message">{lost}</div>', text, count=1)
         grid = json.dumps({"cols": self.cells[0], "rows": self.cells[1], "cell": CELL_EM})
         return text.replace("</body>", f"<script>{_PAGE_SCRIPT % grid}</script>\n  </body>", 1)
@@ -283,17 +368,6 @@ _PAGE_SCRIPT = """
 """
 
 
-def _clamped(request: web.Request) -> web.Request:
-    """The request with its terminal size within SIZES: a client cannot ask for a kiosk of a
-    million cells."""
-    query = request.query
-    size = {
-        "width": str(_clamp(query.get("width"), SIZES[0], 80)),
-        "height": str(_clamp(query.get("height"), SIZES[1], 24)),
-    }
-    return request.clone(rel_url=request.rel_url.update_query(size))
-
-
 def _clamp(value: object, limits: tuple[int, int], default: int) -> int:
     try:
         number = int(str(value))
@@ -326,15 +400,5 @@ def serve(
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    event = programme.event
-    server = KioskServer(
-        settings,
-        displayable(event.title),
-        event.timezone,
-        host,
-        port,
-        event.language,
-        cells,
-        max_screens,
-    )
+    server = KioskServer(settings, programme, host, port, cells, max_screens)
     return asyncio.run(server.run())

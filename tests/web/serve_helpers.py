@@ -38,10 +38,11 @@ class Served:
 
 
 @contextlib.contextmanager
-def serve_kiosk(tmp_path: Path, *extra: str) -> Iterator[Served]:
+def serve_kiosk(tmp_path: Path, *extra: str, programme: Path = PROGRAMME) -> Iterator[Served]:
     """`kiosk serve` on 127.0.0.1 in its own process group; always stopped, children too."""
-    programme = tmp_path / "programme.yaml"
-    shutil.copy(PROGRAMME, programme)
+    source, programme = programme, tmp_path / "programme.yaml"
+    if source != programme:  # a server started again keeps the file it had
+        shutil.copy(source, programme)
     state, out = tmp_path / "live.json", tmp_path / "serve.out"
     with out.open("wb") as sink:
         process = subprocess.Popen(

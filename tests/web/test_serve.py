@@ -6,6 +6,7 @@ import asyncio
 import os
 import re
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -94,7 +95,10 @@ def test_follower_command_without_rehearsal_follows_the_real_clock(tmp_path: Pat
 
 
 def test_a_later_session_joins_the_rehearsal_clock_where_it_is(tmp_path: Path) -> None:
-    server = KioskServer(_settings(tmp_path, start=AT, speed=60.0), TITLE, TZ, "127.0.0.1", 0)
+    settings = _settings(tmp_path, start=AT, speed=60.0)
+    settings.programme_path.parent.mkdir()
+    shutil.copy(PROGRAMME, settings.programme_path)
+    server = KioskServer(settings, load(PROGRAMME), "127.0.0.1", 0)
     seconds = [0.0]
     server.clock = Clock(TZ, AT, 60.0, monotonic=lambda: seconds[0])
     first = shlex.split(server.command)
@@ -162,7 +166,7 @@ async def test_page_is_titled_by_the_event_and_points_at_this_server(served) -> 
         page = await response.text()
     assert response.status == 200
     assert f"<title>{TITLE}</title>" in page
-    assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
+    assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws/' in page
     assert f"serving {TITLE} at {served.url}" in (served.programme.parent / "serve.out").read_text()
 
 

@@ -1,0 +1,126 @@
+"""Screens that show the same thing share one kiosk process; what they send steers nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import aiohttp
+import pendulum
+from serve_helpers import TITLE, now_titles, screen_text, serve_kiosk, session
+
+from kiosk.core.live import Live, announce, start_item
+from kiosk.files import statefile
+from kiosk.files.loader import load
+from kiosk.web.serve import THEME_NAMES
+
+AT = pendulum.datetime(2022, 11, 22, 13, 45, tz="Europe/Amsterdam")
+SYMPOSIUM = Path(__file__).resolve().parents[2] / "examples" / "symposium.yaml"
+
+
+def kiosks_of(pid: int) -> list[int]:
+    """The server's child processes: one kiosk each."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
+
+
+async def until_kiosks(pid: int, count: int, limit: float = 10.0) -> None:
+    deadline = time.monotonic() + limit
+    while len(kiosks_of(pid)) != count:
+        assert time.monotonic() < deadline, f"{len(kiosks_of(pid))} kiosks, not {count}"
+        await asyncio.sleep(0.05)
+
+
+async def test_two_screens_share_one_kiosk_and_both_see_the_hosts_next(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path) as served:
+        async with session(served) as first:
+            await first.until(lambda: "Inloop" in now_titles(first.output))
+            await first.watch(1.5)  # its start-up frames are out: from now on, only changes
+            async with session(served) as second:
+                # it joined a kiosk that had drawn already: it is drawn whole at once (a tick
+                # draws only what changed, and at 13:45 the clock stays for a minute)
+                await second.until(
+                    lambda: TITLE in screen_text(second.output) and now_titles(second.output),
+                    limit=1.0,
+                )
+                assert len(kiosks_of(served.process.pid)) == 1  # a websocket, not a process
+                live = start_item(Live(), load(served.programme), 1, AT)  # the host's n
+                statefile.write(served.state, announce(live, "Koffie staat klaar"))
+                for page in (first, second):
+                    seen = len(page.output)
+                    await page.until(
+                        lambda page=page, seen=seen: (
+                            "Opening en welkom" in now_titles(page.output[seen:])
+                            and "Koffie staat klaar" in screen_text(page.output)
+                        )
+                    )
+            # the last screen of a kiosk goes: its kiosk goes too
+            await first.send("ping", "after")
+            await first.until(lambda: first.pongs == ["after"])
+            assert len(kiosks_of(served.process.pid)) == 1
+        await until_kiosks(served.process.pid, 0)
+
+
+async def test_what_a_screen_sends_reaches_no_kiosk(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path) as served:
+        async with session(served) as first, session(served) as second:
+            await second.until(lambda: now_titles(second.output))
+            await second.watch(1.5)  # the start-up frames are out
+            seen = len(second.output)
+            # another theme (t) would draw every cell again; quit (ctrl+q, y) would end it
+            for key in ("t", "t", "\x11", "y"):
+                await first.send("stdin", key)
+            await first.send("focus", None)
+            await second.watch(1.5)
+            assert len(second.output) - seen < 1000, screen_text(second.output[seen:])
+            await second.send("ping", "on")
+            await second.until(lambda: second.pongs == ["on"])
+            assert len(kiosks_of(served.process.pid)) == 1
+
+
+async def test_another_size_or_room_is_another_kiosk(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path) as served:
+        async with session(served, 100, 30), session(served, 100, 30):
+            await until_kiosks(served.process.pid, 1)
+            async with session(served, 90, 30) as other:
+                await other.until(lambda: now_titles(other.output))
+                assert len(kiosks_of(served.process.pid)) == 2
+                await other.send("resize", {"width": 100, "height": 30})  # now the same look
+                await until_kiosks(served.process.pid, 1)
+
+
+async def test_a_page_can_ask_for_a_room_and_a_theme(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path, programme=SYMPOSIUM) as served:
+        async with aiohttp.ClientSession() as client:
+            async with client.get(served.url, params={"room": "Zaal 2", "theme": "light"}) as got:
+                page = await got.text()
+            assert got.status == 200
+            token = page.split(f"ws://127.0.0.1:{served.port}/ws/", 1)[1].split('"', 1)[0]
+            ws_url = f"ws://127.0.0.1:{served.port}/ws/{token}?width=80&height=24"
+            async with client.ws_connect(ws_url) as ws:
+                output = b""
+                deadline = time.monotonic() + 15
+                while "Zaal 2" not in screen_text(output):
+                    assert time.monotonic() < deadline, screen_text(output)
+                    message = await ws.receive(timeout=5)
+                    if message.type == aiohttp.WSMsgType.BINARY:
+                        output += message.data
+            async with client.get(served.url, params={"room": "Zaal 9"}) as got:
+                said = await got.text()
+            assert got.status == 404
+            assert "Die zaal of dat thema kent deze kiosk niet" in said
+            assert "?room=Zaal%202" in said  # the rooms it has, as they are asked for
+
+
+def test_the_server_knows_the_kiosks_themes() -> None:
+    from kiosk.tui.themes import THEMES
+
+    assert tuple(THEMES) == THEME_NAMES
