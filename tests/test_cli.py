@@ -477,3 +477,81 @@ def test_check_prints_each_day_and_each_rooms_own_parts(capsys):
     assert any(line.startswith("    10:45  Workshop: your first API") for line in lines)
     code, out, _ = run(capsys, "check", str(EXAMPLES / "symposium.yaml"))
     assert "Zaal 2 · Masterclass samenlevingsopbouw · Rob de Boer" in out
+
+
+# -- --follow URL: a host on another machine ---------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["run", "--follow", "ftp://host/"], "--follow: 'ftp://host/' is not an http:// address"),
+        (["run", "other.yaml", "--follow", "http://host:8000/"], "give no file"),
+        (["run", "--follow", "http://host:8000/", "--state", "s.json"], "give no file"),
+    ],
+)
+def test_follow_url_mistakes_are_one_line(args: list[str], said: str, capsys) -> None:
+    assert main(args) == 2
+    assert said in capsys.readouterr().err
+
+
+def test_follow_url_waits_for_a_host_it_never_reached(tmp_path: Path, monkeypatch, capsys) -> None:
+    import time
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    def stop(seconds: float) -> None:
+        raise KeyboardInterrupt  # the user's Ctrl+C while it waits
+
+    monkeypatch.setattr(time, "sleep", stop)
+    url = f"http://127.0.0.1:{_free_port()}/"
+    assert main(["--follow", url]) == 130
+    err = capsys.readouterr().err
+    assert f"kiosk: waiting for {url} (" in err and "Ctrl+C stops" in err
+
+
+def test_follow_url_starts_on_the_last_copies_when_the_host_is_away(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from kiosk.cli import _mirror, _parser
+    from kiosk.files.mirror import folder_for
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    url = f"http://127.0.0.1:{_free_port()}/"
+    copies = folder_for(url, tmp_path / "kiosk")
+    copies.mkdir(parents=True)
+    shutil.copy(PROGRAMME, copies / "programme.yaml")
+    args = _parser().parse_args(["run", "--follow", url])
+    mirror = _mirror(args)
+    assert args.programme == str(copies / "programme.yaml")
+    assert args.state == str(copies / "programme.state.json")
+    assert not mirror.connected
+    assert "showing the last copy" in capsys.readouterr().err
+
+
+def test_follow_with_a_file_still_follows_that_file(programme_file: Path, monkeypatch) -> None:
+    import kiosk.tui.app
+
+    seen = {}
+
+    def fake(settings, programme, clock=None, mirror=None):
+        seen.update(settings=settings, mirror=mirror)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kiosk.tui.app, "make_app", fake)
+    try:
+        assert main(["--follow", str(programme_file)]) == 130
+    finally:
+        import gc
+
+        gc.enable()  # kiosk run holds collection off until its first frame, which never came
+    assert seen["settings"].follow and seen["settings"].programme_path == programme_file
+    assert seen["mirror"] is None
