@@ -113,9 +113,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--max-screens",
         type=int,
-        default=12,
+        default=50,
         metavar="N",
-        help="at most this many browser screens at once (default: 12; each is a kiosk process)",
+        help="at most this many browser screens at once (default: 50; screens of one room, "
+        "theme and size share one kiosk process)",
     )
     serve.add_argument(
         "--cells",
