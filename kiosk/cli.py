@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="the live state file (default: beside the programme, programme.state.json)",
         )
+        p.add_argument(
+            "--quiet", action="store_true", help="no bell (breaks ending, running over, turns)"
+        )
         room_arg(p)
 
     def room_arg(p: argparse.ArgumentParser) -> None:
@@ -132,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")
     args = _parser().parse_args(args_list)
-    remote = isinstance(getattr(args, "follow", None), str) and "://" in args.follow
-    if getattr(args, "programme", "") is None and not remote:
+    # --follow URL takes no programme; `--follow FILE` is that programme (cmd_run)
+    named = isinstance(getattr(args, "follow", None), str)
+    if getattr(args, "programme", "") is None and not named:
         args.programme = "programme.yaml"
     try:
         return COMMAND_FUNCS[args.command](args)
@@ -258,6 +262,7 @@ def _settings(
         follow=follow,
         served=served,
         room=_room(args, programme),
+        quiet=args.quiet,
     ), programme
 
 
@@ -265,7 +270,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     mirror = None
     if isinstance(args.follow, str):
         if "://" not in args.follow:  # `kiosk --follow programme.yaml`: the file, followed
-            if args.programme is not None and args.programme != "programme.yaml":
+            if args.programme is not None:
                 raise Refused(f"--follow {args.follow}: give one programme file, or a URL")
             args.programme, args.follow = args.follow, True
         else:
@@ -306,6 +311,10 @@ def _mirror(args: argparse.Namespace) -> Mirror:
         try:
             mirror.fetch()
             break
+        except OSError as exc:  # the copies cannot be kept: a full disk, a read-only home
+            raise Refused(
+                f"--follow: cannot keep the host's copies in {mirror.folder}: {exc}"
+            ) from None
         except Unreachable as exc:
             if mirror.programme_path.exists():  # the last copies: the screen runs on them
                 print(f"kiosk: {url}: {exc}; showing the last copy", file=sys.stderr)

@@ -23,6 +23,9 @@ class Event:
     venue: Venue = field(default_factory=Venue)
     notes: tuple[str, ...] = ()
     rooms: tuple[str, ...] = ()  # in the order screens show them
+    url: str = ""  # the event's page: a QR code on large screens and after the close
+    wrap_up: tuple[int, ...] = (5, 1)  # minutes left when NOW warns, then warns harder
+    bell: bool = True  # a bell when a break or gap ends, a part runs over, a turn changes
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,11 @@ class Item:
     line: int = 0
     room: str | None = None  # None: for everyone (plenary), in every room's line
     sessions: tuple[Session, ...] = ()  # a round: parallel parts in the rooms
+    wrap_up: tuple[int, ...] | None = None  # None: the event's
+    # Turns within the part (`rounds:` or `rotate:` in the file: dialogue tables that change
+    # every so many minutes). Called turns here: a "round" is a part with parallel sessions.
+    turns: int = 0  # this many equal turns; 0: none (or by `turn_minutes`)
+    turn_minutes: int = 0  # a turn of this many minutes, the last one what is left
 
     def session_in(self, room: str, at: datetime | None = None) -> Session | None:
         """The round's session in `room`: of several there, the one on at `at`, or else the

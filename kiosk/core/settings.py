@@ -18,3 +18,4 @@ class Settings:
     follow: bool = False
     served: bool = False  # a browser tab's follower (kiosk serve): it cannot quit its kiosk
     room: str | None = None  # --room: the screen at a room's door; None: the hall's screen
+    quiet: bool = False  # --quiet: no bell, whatever the event says

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from kiosk.core.model import Item, Session
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
+from kiosk.core.turns import turn_at
 from kiosk.core.words import Words
 
 
@@ -68,6 +69,10 @@ class NowText(NamedTuple):
     big: Count | None  # the time left (over time: how far over), the biggest text
     progress: float | None  # 0..1; None: no end to measure against
     overtime: bool = False  # the host's part runs past its planned length
+    # how near its end, for the look and the words: "", "wrap" and "last" (event.wrap_up's
+    # minutes left), "over" (over time)
+    stage: str = ""
+    turn: str = ""  # a part with turns: "ronde 2 van 3 · wisselen over 4 min"
 
 
 class NextText(NamedTuple):
@@ -286,6 +291,18 @@ def _now(
         count = _count(remaining, words, words("q_left"), left=True)
         counted = now.end
     look = kind if kind in ("break", "drinks", "walk-in") else "during"
+    stage = "over" if overtime else ""
+    if not overtime and look == "during" and remaining is not None and count is not None:
+        stage = _stage(now, remaining, snap.programme.event.wrap_up)
+        if stage:
+            left = words(f"left_{stage}", d=words.span(remaining))
+            count = count._replace(qualifier=words(f"q_{stage}"))
+    turn = ""
+    if (on := turn_at(now, snap.at)) is not None:
+        last = on.number == on.of
+        turn = words(
+            "turn_last" if last else "turn", n=on.number, of=on.of, d=words.span(on.end - snap.at)
+        )
     title, by = _part(now.item, room, snap.at)
     times = _range(now, words)
     session = now.item.session_in(room, snap.at) if room is not None else None
@@ -310,9 +327,22 @@ def _now(
             big=count,
             progress=1.0 if overtime else _whole_minutes(snap.progress, now),
             overtime=overtime,
+            stage=stage,
+            turn=turn,
         ),
         counted,
     )
+
+
+def _stage(now: Entry, remaining: timedelta, event_marks: tuple[int, ...]) -> str:
+    """ "wrap" within the first of the wrap-up minutes left, "last" within the second."""
+    marks = now.item.wrap_up if now.item.wrap_up is not None else event_marks
+    minutes = math.ceil(remaining.total_seconds() / 60)  # as the count shows it
+    if len(marks) > 1 and minutes <= marks[1]:
+        return "last"
+    if marks and minutes <= marks[0]:
+        return "wrap"
+    return ""
 
 
 def _next(

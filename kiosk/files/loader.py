@@ -39,6 +39,9 @@ EVENT_FIELDS = (
     "venue",
     "notes",
     "rooms",
+    "url",
+    "wrap_up",
+    "bell",
 )
 VENUE_FIELDS = ("name", "address")
 ITEM_FIELDS = (
@@ -53,6 +56,9 @@ ITEM_FIELDS = (
     "room",
     "sessions",
     "id",
+    "wrap_up",
+    "rounds",
+    "rotate",
 )
 SESSION_FIELDS = ("title", "by", "room", "description", "start", "end", "id")
 LANGUAGES = ("nl", "en")
@@ -226,7 +232,9 @@ class _Reader:
             first = days[0][0]
             assert first is not None  # done() raised otherwise
             event = replace(event, date=first)
-        return self._build(event, [p for p in plans if p is not None], several)
+        programme = self._build(event, [p for p in plans if p is not None], several)
+        self.done()  # what only the resolved times show (turns without an end)
+        return programme
 
     def _compose(self, text: str) -> Node | None:
         try:
@@ -354,7 +362,41 @@ class _Reader:
             venue=venue,
             notes=self._texts(f["notes"], "notes") if "notes" in f else (),
             rooms=self.rooms or (),
+            url=self._url(f["url"]) if "url" in f else "",
+            wrap_up=self._wrap_up(f["wrap_up"]) if "wrap_up" in f else (5, 1),
+            bell=self._flag(f["bell"], "bell") if "bell" in f else True,
         )
+
+    def _url(self, node: Node) -> str:
+        text = self._text(node, "url") or ""
+        if text and not re.match(r"https?://[^\s/]+", text):
+            self.fail(
+                node, f"url '{text}' is not a web address; write it like https://example.org/"
+            )
+            return ""
+        return text
+
+    def _wrap_up(self, node: Node) -> tuple[int, ...]:
+        """Minutes left at which NOW warns, then warns harder: [5, 1]; [] or false: never."""
+        if isinstance(node, ScalarNode) and (self._text(node, "wrap_up") or "").lower() in _FALSE:
+            return ()
+        nodes = node.value if isinstance(node, SequenceNode) else [node]
+        minutes = []
+        for n in nodes:
+            text = self._text(n, "wrap_up", True) or ""
+            try:
+                minutes.append(parse_duration(text))
+            except TimeError:
+                self.fail(n, f"wrap_up: '{text}' is not minutes; write it like [5, 1]")
+                return ()
+        if (
+            len(minutes) > 2
+            or minutes != sorted(minutes, reverse=True)
+            or len(set(minutes)) < len(minutes)
+        ):
+            self.fail(node, "wrap_up: give one or two minutes left, the larger first, like [5, 1]")
+            return ()
+        return tuple(minutes)
 
     def _rooms(self, node: Node) -> tuple[str, ...] | None:
         if not isinstance(node, SequenceNode):
@@ -501,12 +543,33 @@ class _Reader:
         if fields.get("fixed") and "start" not in f:
             self.fail(node, "a fixed item needs a start time")
         fields["room"] = self._room(f["room"]) if "room" in f else None
+        if "wrap_up" in f:
+            fields["wrap_up"] = self._wrap_up(f["wrap_up"])
+        self._turns(f, fields)
         fields["sessions"] = self._sessions(f["sessions"]) if "sessions" in f else []
         if "sessions" in f and "room" in f:
             self.fail(f["room"], "a round is for every room: give the rooms to its sessions")
             fields["room"] = None
         draft = Draft(line, start, end, duration, fields.get("kind") == "end")
         return fields, draft
+
+    def _turns(self, f: dict[str, Node], fields: dict[str, Any]) -> None:
+        """`rounds: 3` (equal turns) or `rotate: 20m` (a turn of 20 minutes) within the part."""
+        if "rounds" in f and "rotate" in f:
+            self.fail(f["rotate"], "give rounds or rotate, not both")
+            return
+        if "rounds" in f:
+            text = self._text(f["rounds"], "rounds", True) or ""
+            if not text.isdigit() or not 2 <= int(text) <= 50:
+                self.fail(f["rounds"], f"rounds: '{text}' must be a number of turns, 2 to 50")
+                return
+            fields["turns"] = int(text)
+        elif "rotate" in f:
+            text = self._text(f["rotate"], "rotate", True) or ""
+            try:
+                fields["turn_minutes"] = parse_duration(text)
+            except TimeError as exc:
+                self.fail(f["rotate"], f"rotate: {exc}")
 
     def _sessions(self, node: Node) -> list[dict[str, Any]]:
         if not isinstance(node, SequenceNode) or not node.value:
@@ -691,6 +754,11 @@ class _Reader:
             for (fields, _), slot in zip(plan.parsed, plan.slots, strict=True):
                 start = at(slot.start)
                 assert start is not None
+                if (fields.get("turns") or fields.get("turn_minutes")) and slot.end is None:
+                    self.fail(
+                        fields["line"],
+                        "rounds and rotate need the part's end: give it an end or a duration",
+                    )
                 sessions = tuple(
                     Session(
                         id=ident(x),
@@ -718,6 +786,9 @@ class _Reader:
                         line=fields["line"],
                         room=fields["room"],
                         sessions=sessions,
+                        wrap_up=fields.get("wrap_up"),
+                        turns=fields.get("turns", 0),
+                        turn_minutes=fields.get("turn_minutes", 0),
                     )
                 )
             items.extend(built)

@@ -44,8 +44,9 @@ def folder_for(url: str, cache: Path | None = None) -> Path:
     if cache is None:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         cache = Path(base) / "kiosk"
-    netloc = urllib.parse.urlsplit(url).netloc
-    name = "".join(c if c.isalnum() or c in "-." else "-" for c in netloc)
+    parts = urllib.parse.urlsplit(url)
+    where = f"{parts.hostname or ''}-{parts.port or parts.scheme}"  # no user:password@
+    name = "".join(c if c.isalnum() or c in "-." else "-" for c in where)
     return cache / f"{name}-{hashlib.sha1(url.encode()).hexdigest()[:8]}"
 
 
@@ -88,7 +89,7 @@ class Mirror:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
             return
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, UnicodeDecodeError):  # no copy yet, or a damaged one
             if path.read_text(encoding="utf-8") == text:
                 return
         if name == "programme":
@@ -106,10 +107,12 @@ class Mirror:
 
     def _follow(self) -> None:
         while True:
-            # unreachable, cut off mid-chunk, or garbled: the copies stay; try again
-            with contextlib.suppress(OSError, ValueError, http.client.HTTPException):
+            try:
                 self._listen()
-            self.connected = False
+            except Exception:  # unreachable, cut off, garbled, a full disk: the copies
+                pass  # stay, the screen says "geen verbinding", and it tries again
+            finally:
+                self.connected = False
             time.sleep(AGAIN)
 
     def _listen(self) -> None:
@@ -119,19 +122,21 @@ class Mirror:
         )
         with urllib.request.urlopen(request, timeout=QUIET) as stream:
             self.connected = True
-            event, data = "", ""
+            event, data = "", []
             for raw in stream:
                 line = raw.decode("utf-8").rstrip("\r\n")
-                if line.startswith("event:"):
-                    event = line[6:].strip()
-                elif line.startswith("data:"):
-                    data += line[5:].strip()
+                name, _, value = line.partition(":")
+                value = value[1:] if value.startswith(" ") else value  # as the standard says
+                if name == "event":
+                    event = value
+                elif name == "data":
+                    data.append(value)
                 elif not line:  # the end of one event
                     if event in ("programme", "state") and data:
-                        message = json.loads(data)
+                        message = json.loads("\n".join(data))
                         if isinstance(message, dict):
                             self.take(event, message)
-                    event, data = "", ""
+                    event, data = "", []
 
 
 def _why(exc: Exception) -> str:

@@ -23,13 +23,14 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
+from kiosk.core.bell import rings
 from kiosk.core.lines import Lines
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
-from kiosk.core.timeline import AFTER
+from kiosk.core.timeline import AFTER, Snapshot
 from kiosk.core.view import board, host_mark, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
@@ -53,6 +54,7 @@ from kiosk.tui.widgets import (
     NextPanel,
     NowPanel,
     ProgrammeList,
+    QrCode,
 )
 
 if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
@@ -99,6 +101,7 @@ class KioskApp(App[int]):
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
         self._lines: Lines | None = None
+        self._before: Snapshot | None = None  # the last tick's snapshot: what the bell compares
         self._hint = False  # the first-use hint shows until the host's first key
         self._note_timer: Timer | None = None
         self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
@@ -148,6 +151,7 @@ class KioskApp(App[int]):
         self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
         # the host's own chrome, small: a note after each key, and a mark of who steers
         self.note_line, self.status_line = Line(id="note"), Line(id="status")
+        self.qr = QrCode(id="qr")  # the event's page, on large screens and after the close
         self.blank_mark = Line(id="blank-mark")  # blank: one faint sign that the kiosk lives
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
@@ -158,6 +162,7 @@ class KioskApp(App[int]):
         yield self.header
         with Vertical(id="body"):
             yield from (self.drift, self.headline, self.now_panel, self.next_panel, self.listing)
+            yield self.qr
         with Vertical(id="bottom"):
             yield from (self.footer, self.problem_line)
             with Horizontal(id="host-bar"):
@@ -221,9 +226,13 @@ class KioskApp(App[int]):
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
         snap = self.lines.snapshot(self.clock.now())
+        self.qr.show(self.programme.event.url)
+        if rings(self._before, snap) and not self.settings.quiet:
+            self.ring()
+        self._before = snap
         room = self.settings.room
         shown = board(snap, self.words, room)
-        self._screen_classes(shown.look, shown.blank, self.size)
+        self._screen_classes(shown.look, shown.blank, self.size)  # after the code: its size
         self.banner.show(shown.banner)
         self.header.show(shown.header)
         self.drift.show(shown.drift)
@@ -251,8 +260,21 @@ class KioskApp(App[int]):
             "-tiny": width < 50 or height < 16,
             "-short": height < SHORT,  # no room for the big count: its words instead
             "-large": width >= LARGE[0] and height >= LARGE[1],
+            "-qr": self._qr_fits(look, size),
         }
         self.main_screen.update_classes(wanted)  # restyles only if a class really changed
+
+    def _qr_fits(self, look: str, size: Size) -> bool:
+        """The event's page as a QR code: on large screens beside the rest (which keeps at
+        least 80 columns), after the close below the thanks (header, thanks and footer keep
+        their rows)."""
+        columns, rows = self.qr.cells
+        if not rows:
+            return False
+        if look == "after":
+            return size.width >= columns + 4 and size.height >= rows + 9  # (24 for 15)
+        large = size.width >= LARGE[0] and size.height >= LARGE[1]
+        return large and size.width >= columns + 84 and size.height >= rows + 8
 
     def on_resize(self, event: Resize) -> None:
         self.tick()  # the size classes at once; the list fills its new height after the layout
@@ -446,6 +468,12 @@ class KioskApp(App[int]):
     async def _quit_answer(self, answer: bool | None) -> None:
         if answer:
             await self._leave()
+
+    def ring(self) -> None:
+        """The terminal's bell (a browser display plays a sound for it). Textual's `bell` is
+        silent when headless; this one goes to whichever driver draws the screen."""
+        if self._driver is not None:
+            self._driver.write("\a")
 
     def action_redraw(self) -> None:
         self.screen.refresh()

@@ -28,6 +28,9 @@ THEMES: dict[str, Theme] = {
             "kiosk-muted": "#A9B4BF",
             "kiosk-now-row": "#1F4F75",
             "kiosk-now-text": "#FFFFFF",
+            # a QR code reads dark on light in every theme: a phone's camera expects it
+            "kiosk-qr-dark": "#000000",
+            "kiosk-qr-light": "#FFFFFF",
         },
     ),
     "light": Theme(  # daylight projectors wash out pale colours: strong text on white
@@ -47,6 +50,8 @@ THEMES: dict[str, Theme] = {
             "kiosk-muted": "#4A5560",
             "kiosk-now-row": "#CFE3F7",
             "kiosk-now-text": "#101418",
+            "kiosk-qr-dark": "#000000",
+            "kiosk-qr-light": "#FFFFFF",
         },
     ),
     "contrast": Theme(  # pure black and white, yellow for what is on now
@@ -55,7 +60,7 @@ THEMES: dict[str, Theme] = {
         secondary="#00FFFF",
         accent="#FFFF00",
         warning="#FFFF00",
-        error="#FF4040",
+        error="#FF6B6B",
         success="#00FF00",
         foreground="#FFFFFF",
         background="#000000",
@@ -66,6 +71,8 @@ THEMES: dict[str, Theme] = {
             "kiosk-muted": "#D0D0D0",
             "kiosk-now-row": "#FFFF00",
             "kiosk-now-text": "#000000",
+            "kiosk-qr-dark": "#000000",
+            "kiosk-qr-light": "#FFFFFF",
         },
     ),
 }

@@ -18,6 +18,7 @@ from kiosk.files.watch import Watch
 
 LOOK = 0.25  # seconds between looks at the files: a follower sees a host's key within a second
 KEEP_ALIVE = 10.0  # seconds between comments on a quiet stream: a follower knows it is there
+MAX_STREAMS = 100  # followers elsewhere at once: an open network cannot run the server down
 
 
 class Feed:
@@ -38,6 +39,7 @@ class Feed:
         }
         self._changed = asyncio.Condition()
         self.version = 0
+        self.streams: set[asyncio.Task[object]] = set()  # one per follower: stopped on exit
 
     def message(self, name: str) -> dict[str, str | None]:
         if name == "programme":
@@ -68,6 +70,13 @@ class Feed:
             self.texts["state"] = text
         return changed
 
+    async def stop(self) -> None:
+        """End every stream now: a stopping server does not wait for its followers."""
+        for task in self.streams:
+            task.cancel()
+        if self.streams:
+            await asyncio.wait(self.streams, timeout=1.0)
+
     async def wait(self, version: int, timeout: float) -> int:
         """The version after `version`, or `version` again after `timeout` seconds."""
         async with self._changed:
@@ -94,13 +103,24 @@ class Feed:
 
     async def handle_events(self, request: web.Request) -> web.StreamResponse:
         """Both at once, then each again when it changed; a comment when quiet."""
+        if len(self.streams) >= MAX_STREAMS:
+            raise web.HTTPServiceUnavailable(text="too many followers")
+        task = asyncio.current_task()
+        assert task is not None
+        self.streams.add(task)
+        try:
+            return await self._stream(request)
+        finally:
+            self.streams.discard(task)
+
+    async def _stream(self, request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse(
             headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"}
         )
         await response.prepare(request)
         sent: dict[str, str | None] = {}
         version = self.version
-        with contextlib.suppress(ConnectionError, asyncio.CancelledError):
+        with contextlib.suppress(ConnectionError):  # the follower went: nothing to say
             while True:
                 chunk = b""
                 for name in ("programme", "state"):

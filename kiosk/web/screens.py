@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import NamedTuple
 
 from aiohttp import web
@@ -17,6 +17,10 @@ from textual_serve.download_manager import DownloadManager
 # Textual's web driver starts); then ctrl+l asks the kiosk to draw everything again.
 JOINED = b"\x1b[?1049h\x1b[?25l"
 REDRAW = b"\x0c"
+BEHIND = 256  # frames a screen may be behind before it is closed (its page loads again)
+LINGER = 10.0  # seconds a renderer stays after its last screen: a page loading again rejoins
+STOPPING = 3.0  # seconds a kiosk has to quit before it is killed
+LOOKS_EACH = 4  # different looks one address may watch at once (each can be a process)
 
 
 class Look(NamedTuple):
@@ -28,71 +32,102 @@ class Look(NamedTuple):
     height: int
 
 
+class Screen:
+    """One browser screen: what its renderer drew, sent in order by a writer of its own, so
+    that a screen on a slow network never holds up the others."""
+
+    def __init__(self, socket: web.WebSocketResponse, address: str):
+        self.socket, self.address = socket, address
+        self.frames: asyncio.Queue[bytes | str] = asyncio.Queue(BEHIND)
+        self.writer = asyncio.create_task(self._write())
+        self.closed = False
+
+    def send(self, frame: bytes | str) -> None:
+        if self.closed:
+            return
+        try:
+            self.frames.put_nowait(frame)
+        except asyncio.QueueFull:  # it cannot keep up: closed, its page comes back by itself
+            self.close()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.writer.cancel()
+        _in_background(_quietly(self.socket.close()))
+
+    async def _write(self) -> None:
+        with contextlib.suppress(ConnectionError, RuntimeError):
+            while True:
+                frame = await self.frames.get()
+                if isinstance(frame, bytes):
+                    await self.socket.send_bytes(frame)
+                else:
+                    await self.socket.send_str(frame)
+
+
 class Renderer:
     """One follower kiosk process and the screens it draws for."""
 
     def __init__(self, look: Look, command: str, downloads: DownloadManager):
         self.look = look
-        self.screens: set[web.WebSocketResponse] = set()
+        self.screens: set[Screen] = set()
         self.service = AppService(
             command,
             write_bytes=self._to_all,
-            write_str=self._to_all_text,
+            write_str=self._to_all,
             close=self._close_all,
             download_manager=downloads,
         )
         self.drawn = False  # whether the kiosk has drawn a frame a joining screen missed
+        self.leaving: asyncio.TimerHandle | None = None  # the stop after the last screen
 
     async def start(self) -> None:
         await self.service.start(self.look.width, self.look.height)
 
-    async def join(self, screen: web.WebSocketResponse) -> None:
-        self.screens.add(screen)
-        if self.drawn:  # the others' screens are drawn: this one needs all of it at once
-            with contextlib.suppress(ConnectionError, RuntimeError):
-                await screen.send_bytes(JOINED)
-            await self.service.send_bytes(REDRAW)
-
-    def leave(self, screen: web.WebSocketResponse) -> None:
-        self.screens.discard(screen)
-
-    async def stop(self) -> None:
-        await self.service.stop()
-
     @property
     def ended(self) -> bool:
         task = self.service._task  # the task that reads the kiosk's output
-        return task is not None and task.done()
+        return task is None or task.done()
 
-    async def _to_all(self, data: bytes) -> None:
+    async def join(self, screen: Screen) -> None:
+        self.screens.add(screen)
+        if self.drawn:  # the others' screens are drawn: this one needs all of it at once
+            screen.send(JOINED)
+            await self.service.send_bytes(REDRAW)
+
+    async def stop(self) -> None:
+        """Quit the kiosk; kill it if it does not quit in time."""
+        try:
+            await asyncio.wait_for(self.service.stop(), STOPPING)
+        except TimeoutError:
+            process = self.service._process
+            if process is not None and process.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+
+    async def _to_all(self, frame: bytes | str) -> None:
         self.drawn = True
-        await self._send(lambda screen: screen.send_bytes(data))
-
-    async def _to_all_text(self, text: str) -> None:
-        await self._send(lambda screen: screen.send_str(text))
-
-    async def _send(self, send: Callable[[web.WebSocketResponse], object]) -> None:
-        # one screen gone (a tab closed mid-frame) must not stop the others' frames
         for screen in list(self.screens):
-            try:
-                await send(screen)  # type: ignore[misc]
-            except (ConnectionError, RuntimeError):
+            screen.send(frame)
+            if screen.closed:  # it fell behind: no more frames for it
                 self.screens.discard(screen)
 
     async def _close_all(self) -> None:
         """The kiosk ended (the server stops, or it failed): its screens close and reload."""
         for screen in list(self.screens):
-            with contextlib.suppress(ConnectionError, RuntimeError):
-                await screen.close()
+            screen.close()
+        self.screens.clear()
 
 
 class Screens:
-    """Every open screen, by the renderer it watches; renderers start with their first screen
-    and stop with their last."""
+    """Every open screen, by the renderer it watches; a renderer starts with its first screen
+    and stops a little after its last (a page that loads again finds it still there)."""
 
-    def __init__(self, command: Callable[[Look], str], max_renderers: int):
+    def __init__(self, command: Callable[[Look], str], max_screens: int, max_renderers: int):
         self.command = command
-        self.max_renderers = max_renderers
+        self.max_screens, self.max_renderers = max_screens, max_renderers
         self.renderers: dict[Look, Renderer] = {}
         self.downloads = DownloadManager()
         self._changing = asyncio.Lock()  # one start or stop at a time: no renderer twice
@@ -101,36 +136,82 @@ class Screens:
     def count(self) -> int:
         return sum(len(r.screens) for r in self.renderers.values())
 
-    async def watch(self, screen: web.WebSocketResponse, look: Look) -> Renderer | None:
+    async def watch(self, screen: Screen, look: Look) -> Renderer | None:
         """The screen joins the renderer of this look, started if need be; None if that
-        would be one renderer too many."""
+        would be a screen or a renderer too many (or too many looks for one address)."""
         async with self._changing:
+            if self.count >= self.max_screens:
+                return None
             renderer = self.renderers.get(look)
             if renderer is not None and renderer.ended:
-                await self._end(renderer)
+                self._drop(renderer)
                 renderer = None
             if renderer is None:
-                if len(self.renderers) >= self.max_renderers:
+                if (
+                    len(self.renderers) >= self.max_renderers
+                    or self._looks_of(screen) >= LOOKS_EACH
+                ):
                     return None
                 renderer = Renderer(look, self.command(look), self.downloads)
-                self.renderers[look] = renderer
                 await renderer.start()
+                task = renderer.service._task
+                assert task is not None
+                task.add_done_callback(lambda _: self._ended(renderer))
+                self.renderers[look] = renderer
+            if renderer.leaving is not None:
+                renderer.leaving.cancel()
+                renderer.leaving = None
             await renderer.join(screen)
             return renderer
 
-    async def unwatch(self, screen: web.WebSocketResponse, renderer: Renderer) -> None:
-        async with self._changing:
-            renderer.leave(screen)
-            if not renderer.screens:
-                await self._end(renderer)
+    def _looks_of(self, screen: Screen) -> int:
+        return sum(
+            any(s.address == screen.address for s in r.screens) for r in self.renderers.values()
+        )
 
-    async def _end(self, renderer: Renderer) -> None:
+    async def unwatch(self, screen: Screen, renderer: Renderer) -> None:
+        renderer.screens.discard(screen)
+        if not renderer.screens and renderer.leaving is None and not renderer.ended:
+            loop = asyncio.get_running_loop()
+            renderer.leaving = loop.call_later(LINGER, self._stop_later, renderer)
+
+    def _stop_later(self, renderer: Renderer) -> None:
+        renderer.leaving = None
+        if not renderer.screens:
+            self._drop(renderer)
+            _in_background(renderer.stop())
+
+    def _ended(self, renderer: Renderer) -> None:
+        """Its kiosk is gone (it failed, or was killed): its screens close and load again,
+        and the next screen of its look starts a new one."""
+        self._drop(renderer)
+        _in_background(renderer._close_all())
+
+    def _drop(self, renderer: Renderer) -> None:
         if self.renderers.get(renderer.look) is renderer:
             del self.renderers[renderer.look]
-        await renderer.stop()
+        if renderer.leaving is not None:
+            renderer.leaving.cancel()
+            renderer.leaving = None
 
     async def stop_all(self) -> None:
         async with self._changing:
-            for renderer in list(self.renderers.values()):
+            renderers = list(self.renderers.values())
+            for renderer in renderers:
+                self._drop(renderer)
                 await renderer._close_all()
-                await self._end(renderer)
+        await asyncio.gather(*(r.stop() for r in renderers))
+
+
+_BACKGROUND: set[asyncio.Task[None]] = set()  # held until done: the loop keeps weak references
+
+
+def _in_background(work: Coroutine[object, object, None]) -> None:
+    task = asyncio.get_running_loop().create_task(work)
+    _BACKGROUND.add(task)
+    task.add_done_callback(_BACKGROUND.discard)
+
+
+async def _quietly(closing: Awaitable[object]) -> None:
+    with contextlib.suppress(Exception):
+        await closing

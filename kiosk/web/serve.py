@@ -30,7 +30,7 @@ from kiosk.core.words import Words
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 from kiosk.web.feed import Feed
-from kiosk.web.screens import Look, Renderer, Screens
+from kiosk.web.screens import Look, Renderer, Screen, Screens
 
 SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
 CELLS = (80, 24)  # the grid the display is made for: a browser's font is sized to give it
@@ -95,6 +95,8 @@ def follower_command(settings: Settings, at: datetime | None) -> str:
         args += ["--css", str(settings.css.resolve())]
     if settings.room is not None:
         args += ["--room", settings.room]
+    if settings.quiet:
+        args.append("--quiet")
     # exec: the shell becomes the kiosk, whose parent is then this server: it ends with it
     return "exec " + shlex.join(args)
 
@@ -118,7 +120,7 @@ class KioskServer(Server):
         # time instead of starting again at --at.
         self.clock = Clock(event.timezone, settings.start, settings.speed)
         self.sessions: set[asyncio.Task[object]] = set()  # one per open screen
-        self.screens = Screens(self.follower, MAX_RENDERERS)
+        self.screens = Screens(self.follower, max_screens, MAX_RENDERERS)
         self.feed = Feed(settings.programme_path, settings.state_path, programme)
         self.words = Words(event.language)
         super().__init__(command="", host=host, port=port, title=displayable(event.title))
@@ -157,55 +159,51 @@ class KioskServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One screen: it watches the renderer of its look. What it sends is not passed on
         (nothing over HTTP steers the kiosk), apart from its size: a new size is a new look."""
-        screen = web.WebSocketResponse(heartbeat=15)
-        await screen.prepare(request)
+        socket = web.WebSocketResponse(heartbeat=15)
+        await socket.prepare(request)
         look = self.look(request)
+        screen = Screen(socket, request.remote or "")
+        renderer = None if look is None else await self.screens.watch(screen, look)
+        if renderer is None:  # over a cap (screens, renderers, looks of one address)
+            screen.writer.cancel()
+            await socket.close(code=1013, message=b"too many screens")  # 1013: try later
+            return socket
         task = asyncio.current_task()
         assert task is not None
-        if look is None or self.screens.count >= self.max_screens:
-            await screen.close(code=1013, message=b"too many screens")  # 1013: try later
-            return screen
-        renderer = await self.screens.watch(screen, look)
-        if renderer is None:  # one renderer too many (every look its own kiosk process)
-            await screen.close(code=1013, message=b"too many screens")
-            return screen
         self.sessions.add(task)  # known, so that stopping the server ends it at once
         try:
-            async for message in screen:
+            async for message in socket:
                 if message.type != WSMsgType.TEXT:
                     continue
                 try:
                     kind, data = message.json()
                     if kind == "ping":
-                        await screen.send_json(["pong", data])
+                        screen.send(json.dumps(["pong", data]))
                     elif kind == "resize":
-                        size = (
-                            _clamp(data["width"], SIZES[0], 80),
-                            _clamp(data["height"], SIZES[1], 24),
-                        )
-                        moved = await self._resized(screen, renderer, *size)
+                        moved = await self._resized(screen, renderer, data["width"], data["height"])
                         if moved is None:
                             break
                         renderer = moved
                 except (ValueError, TypeError, KeyError, IndexError):
                     continue  # not what a page sends: nothing to do with it
         except asyncio.CancelledError:
-            await screen.close()
+            await socket.close()
         finally:
             self.sessions.discard(task)
+            screen.writer.cancel()
             await self.screens.unwatch(screen, renderer)
-        return screen
+        return socket
 
     async def _resized(
-        self, screen: web.WebSocketResponse, renderer: Renderer, width: object, height: object
+        self, screen: Screen, renderer: Renderer, width: object, height: object
     ) -> Renderer | None:
         """A screen of another size (clamped) watches the renderer of that size."""
         look = renderer.look
-        width, height = _clamp(width, SIZES[0], look.width), _clamp(height, SIZES[1], look.height)
-        if (width, height) == (look.width, look.height):
+        size = _clamp(width, SIZES[0], look.width), _clamp(height, SIZES[1], look.height)
+        if size == (look.width, look.height):
             return renderer
         await self.screens.unwatch(screen, renderer)
-        return await self.screens.watch(screen, look._replace(width=width, height=height))
+        return await self.screens.watch(screen, look._replace(width=size[0], height=size[1]))
 
     async def end_sessions(self) -> None:
         """Cancelled, a session closes its tab cleanly; left to aiohttp's shutdown it would
@@ -214,6 +212,7 @@ class KioskServer(Server):
             task.cancel()
         if self.sessions:
             await asyncio.wait(self.sessions, timeout=SHUTDOWN)
+        await self.feed.stop()
         await self.screens.stop_all()
 
     def initialize_logging(self) -> None:
@@ -358,6 +357,43 @@ _PAGE_SCRIPT = """
       .then(function (r) { if (r.ok) window.location.reload(); else setTimeout(comeBack, 2000); })
       .catch(function () { setTimeout(comeBack, 2000); });
   }
+  // The kiosk's bell (BEL outside an OSC sequence, which BEL may end) as a short tone. A TV's
+  // browser may need leave to play sound unasked (Chromium: --autoplay-policy=...).
+  const Native = window.WebSocket;
+  let audio = null, inOsc = false, escaped = false;
+  function rang(bytes) {
+    let bell = false;
+    for (const b of bytes) {
+      if (escaped) { inOsc = inOsc || b === 0x5d; if (b === 0x5c) inOsc = false; escaped = false; }
+      else if (b === 0x1b) escaped = true;
+      else if (b === 0x07) { if (inOsc) inOsc = false; else bell = true; }
+    }
+    return bell;
+  }
+  function ring() {
+    window.kioskBells = (window.kioskBells || 0) + 1;
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      if (audio.state === "suspended") audio.resume();
+      const t = audio.currentTime, tone = audio.createOscillator(), gain = audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.setValueAtTime(0.0001, t);
+      gain.gain.exponentialRampToValueAtTime(0.4, t + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + 1.2);
+      tone.connect(gain).connect(audio.destination);
+      tone.start(t);
+      tone.stop(t + 1.2);
+    } catch (e) { /* no sound here: the screen goes on */ }
+  }
+  window.WebSocket = function (url, protocols) {
+    const socket = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    socket.addEventListener("message", function (event) {
+      if (typeof event.data !== "string" && rang(new Uint8Array(event.data))) ring();
+    });
+    return socket;
+  };
+  window.WebSocket.prototype = Native.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
   new MutationObserver(function () {
     if (document.body.classList.contains("-closed") && !window.kioskWaiting) {
       window.kioskWaiting = true;

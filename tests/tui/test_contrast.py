@@ -77,3 +77,22 @@ async def test_the_host_running_late_with_an_announcement_reads_too(kiosk, theme
 async def test_large_screens_read_too(kiosk, theme: str):
     app = kiosk(at="14:05", theme=theme)
     assert await low_pairs_at(app, (160, 45), THEMES[theme]) == []
+
+
+@pytest.mark.parametrize("moment", ["14:18", "14:21"])  # wrap up, then nearly time
+@pytest.mark.parametrize("theme", THEMES)
+async def test_the_last_minutes_read_too(kiosk, theme: str, moment: str):
+    app = kiosk(at=moment, theme=theme)
+    assert await low_pairs_at(app, (80, 24), THEMES[theme]) == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_over_time_reads_too(kiosk, theme: str):
+    app = kiosk(at="13:59", theme=theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        app.clock.advance(25 * 60)
+        app.tick()
+        await pilot.pause()
+        assert app.query_one("#now").has_class("-overtime")
+        assert low_pairs(app, THEMES[theme]) == []

@@ -105,3 +105,30 @@ def test_rooms(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sc
     )
     app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
     assert snap_compare(app, terminal_size=ROOM_SIZES[size])
+
+
+AFTERNOON = {
+    "wrap-up": ("programme.yaml", "14:18", (80, 24)),
+    "nearly-time": ("programme.yaml", "14:21", (80, 24)),
+    "tables": ("examples/leercafe-tables.yaml", "16:08", (80, 24)),
+    "tables-large-qr": ("examples/leercafe-tables.yaml", "16:08", (160, 45)),
+    "after-qr": ("examples/leercafe-tables.yaml", "18:30", (80, 24)),
+}
+
+
+@pytest.mark.parametrize("screen", AFTERNOON)
+def test_the_afternoon(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, screen):
+    """The last minutes of a part, the dialogue tables' turns, the event page as a QR code."""
+    name, at, size = AFTERNOON[screen]
+    shutil.copy(ROOT / name, tmp_path / "programme.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(app_at(at), terminal_size=size)
+
+
+def test_over_time(snap_compare, here):
+    async def run_over(pilot) -> None:
+        await pilot.press("n")  # the opening, started by the host at 13:59
+        pilot.app.clock.advance(25 * 60)
+        pilot.app.tick()
+
+    assert snap_compare(app_at("13:59"), run_before=run_over, terminal_size=(80, 24))

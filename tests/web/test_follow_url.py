@@ -168,3 +168,73 @@ def test_each_server_has_its_own_copies(tmp_path: Path) -> None:
     b = folder_for(url_of("http://10.0.0.6:8000/"), tmp_path)
     assert a != b and a.parent == tmp_path and a.name.startswith("10.0.0.5-8000-")
     assert folder_for(url_of("http://10.0.0.5:8000/"), tmp_path) == a
+
+
+class Canned:
+    """A server that answers /api/events with these bytes, then ends the stream."""
+
+    def __init__(self, body: bytes):
+        import http.server
+        import threading
+
+        canned = self
+        self.requests = 0
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # the standard library names it so
+                canned.requests += 1
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_events_are_read_as_the_standard_writes_them(tmp_path: Path) -> None:
+    canned = Canned(
+        b': a comment\r\nevent: state\r\ndata: {"text":\r\ndata:  "two  spaces"}\r\n\r\n'
+    )
+    try:
+        mirror = Mirror(canned.url, tmp_path)
+        mirror._listen()  # reads until the stream ends
+    finally:
+        canned.close()
+    assert mirror.state_path.read_text() == "two  spaces"
+
+
+def test_garbage_from_the_host_never_stops_the_following(tmp_path: Path) -> None:
+    canned = Canned(b"event: state\ndata: " + b"[" * 100_000 + b"\n\n")
+    try:
+        mirror = Mirror(canned.url, tmp_path)
+        mirror.start()
+        deadline = time.monotonic() + 10
+        while canned.requests < 2:  # it read the garbage, and came back for more
+            assert time.monotonic() < deadline, "the mirror stopped following"
+            time.sleep(0.01)
+        assert mirror._thread is not None and mirror._thread.is_alive()
+        assert not mirror.state_path.exists()
+    finally:
+        canned.close()
+
+
+async def test_a_follower_elsewhere_does_not_hold_up_stopping_the_server(host: Path) -> None:
+    with serve_kiosk(host) as served:
+        async with (
+            aiohttp.ClientSession() as client,
+            client.get(served.url + "api/events") as stream,
+        ):
+            await stream.content.readline()  # following
+            started = time.monotonic()
+            served.process.terminate()
+            assert await asyncio.to_thread(served.process.wait, 10) == 0
+            assert time.monotonic() - started < 2.5

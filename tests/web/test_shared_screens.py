@@ -66,7 +66,7 @@ async def test_two_screens_share_one_kiosk_and_both_see_the_hosts_next(tmp_path:
             await first.send("ping", "after")
             await first.until(lambda: first.pongs == ["after"])
             assert len(kiosks_of(served.process.pid)) == 1
-        await until_kiosks(served.process.pid, 0)
+        await until_kiosks(served.process.pid, 0, limit=20)  # it lingers a few seconds
 
 
 async def test_what_a_screen_sends_reaches_no_kiosk(tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ async def test_another_size_or_room_is_another_kiosk(tmp_path: Path) -> None:
                 await other.until(lambda: now_titles(other.output))
                 assert len(kiosks_of(served.process.pid)) == 2
                 await other.send("resize", {"width": 100, "height": 30})  # now the same look
-                await until_kiosks(served.process.pid, 1)
+                await until_kiosks(served.process.pid, 1, limit=20)  # the other lingers
 
 
 async def test_a_page_can_ask_for_a_room_and_a_theme(tmp_path: Path) -> None:
@@ -124,3 +124,106 @@ def test_the_server_knows_the_kiosks_themes() -> None:
     from kiosk.tui.themes import THEMES
 
     assert tuple(THEMES) == THEME_NAMES
+
+
+class FakeSocket:
+    """A browser's websocket as the renderer sees it; a stuck one never finishes a send (its
+    network is gone, its TCP window full)."""
+
+    def __init__(self, stuck: bool = False):
+        self.stuck, self.got, self.closed = stuck, 0, False
+
+    async def send_bytes(self, data: bytes) -> None:
+        if self.stuck and self.got:
+            await asyncio.Event().wait()
+        self.got += len(data)
+
+    async def send_str(self, text: str) -> None:
+        await self.send_bytes(text.encode())
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
+    import shutil
+    import sys
+
+    from kiosk.web.screens import BEHIND, Look, Screen, Screens
+
+    programme = tmp_path / "programme.yaml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "programme.yaml", programme)
+    command = (
+        f"exec {sys.executable} -m kiosk run {programme} --follow --served"
+        f" --state {tmp_path / 's.json'} --at 13:45"
+    )
+    screens = Screens(lambda look: command, 50, 12)
+    look = Look(None, None, 80, 24)
+    good, stuck = Screen(FakeSocket(), "a"), Screen(FakeSocket(stuck=True), "b")
+    renderer = await screens.watch(good, look)
+    assert renderer is not None
+    try:
+        deadline = time.monotonic() + 15
+        while not good.socket.got:
+            assert time.monotonic() < deadline, "the kiosk drew nothing"
+            await asyncio.sleep(0.05)
+        await screens.watch(stuck, look)
+        for _ in range(BEHIND + 5):  # more frames than a screen may be behind
+            await renderer._to_all(b"x")
+            await asyncio.sleep(0)  # as between two reads of the kiosk's output
+        await asyncio.sleep(0.1)
+        assert stuck.socket.closed  # it fell behind: closed, its page loads again
+        assert good.socket.got >= BEHIND  # the other had every frame
+        assert stuck not in renderer.screens or renderer.screens == {good}
+    finally:
+        await screens.unwatch(good, renderer)
+        await screens.stop_all()
+        assert renderer.ended
+
+
+async def test_the_screens_over_the_cap_are_refused_even_all_at_once(tmp_path: Path) -> None:
+    with serve_kiosk(tmp_path, "--max-screens", "3") as served:
+        async with aiohttp.ClientSession() as client:
+            url = f"ws://127.0.0.1:{served.port}/ws?width=80&height=24"
+            sockets = await asyncio.gather(*(client.ws_connect(url) for _ in range(8)))
+
+            async def fate(ws) -> str:
+                message = await ws.receive(timeout=15)
+                return "refused" if message.type == aiohttp.WSMsgType.CLOSE else "screen"
+
+            fates = await asyncio.gather(*(fate(ws) for ws in sockets))
+            assert fates.count("screen") == 3 and fates.count("refused") == 5
+            for ws in sockets:
+                await ws.close()
+
+
+async def test_a_screen_whose_kiosk_died_loads_again(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    with serve_kiosk(tmp_path) as served:
+        async with session(served) as page:
+            await page.until(lambda: now_titles(page.output))
+            (kiosk,) = kiosks_of(served.process.pid)
+            os.kill(kiosk, signal.SIGKILL)
+            async with asyncio.timeout(10):
+                async for _ in page.ws:  # the server closes it: the page loads again
+                    pass
+        async with session(served) as again:  # and the next screen gets a new kiosk
+            await again.until(lambda: now_titles(again.output))
+
+
+async def test_one_address_cannot_take_every_kiosk(tmp_path: Path) -> None:
+    from kiosk.web.screens import LOOKS_EACH
+
+    with serve_kiosk(tmp_path) as served:
+        async with aiohttp.ClientSession() as client:
+            opened = []
+            for n in range(LOOKS_EACH + 1):
+                url = f"ws://127.0.0.1:{served.port}/ws?width={90 + n}&height=24"
+                opened.append(await client.ws_connect(url))
+            last = await opened[-1].receive(timeout=15)
+            assert last.type == aiohttp.WSMsgType.CLOSE and opened[-1].close_code == 1013
+            assert len(kiosks_of(served.process.pid)) == LOOKS_EACH
+            for ws in opened:
+                await ws.close()

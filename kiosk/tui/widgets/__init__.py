@@ -7,6 +7,7 @@ from kiosk.tui.widgets.line import Line
 from kiosk.tui.widgets.next_panel import NextPanel
 from kiosk.tui.widgets.now_panel import NowPanel
 from kiosk.tui.widgets.programme_list import ProgrammeList
+from kiosk.tui.widgets.qr_code import QrCode
 
 __all__ = [
     "Banner",
@@ -16,4 +17,5 @@ __all__ = [
     "NextPanel",
     "NowPanel",
     "ProgrammeList",
+    "QrCode",
 ]

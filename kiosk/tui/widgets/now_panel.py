@@ -21,13 +21,15 @@ class NowPanel(Vertical):
         self.label = Line(id="now-label", classes="label")
         self.title_line = Line(id="now-title", classes="title")
         self.by = Line(id="now-by", classes="by")
+        self.turn = Line(id="now-turn", classes="turn")  # "ronde 2 van 3 · wisselen over 4 min"
         self.count = BigCount("now", id="now-count")
         self.times = Line(id="now-times", classes="times")
         self.left = Line(id="now-left", classes="when")  # in words, where the count does not fit
         self.bar = ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def compose(self) -> ComposeResult:
-        yield from (self.label, self.title_line, self.by, self.count, self.times, self.left)
+        yield from (self.label, self.title_line, self.by, self.turn, self.count)
+        yield from (self.times, self.left)
         yield self.bar
 
     def show(self, now: NowText | None) -> None:
@@ -37,14 +39,20 @@ class NowPanel(Vertical):
         self.label.show(now.label)
         self.title_line.show(now.title)
         self.by.show(now.by)
+        self.turn.show(now.turn)
         self.count.show(now.big)
         self.times.show(now.times)
         self.left.show(now.left)
         # with a count, the words say the same: they show only where the count does not fit
         self.left.set_class(now.big is not None, "-counted", update=self.is_mounted)
         hide_if(self.bar, now.progress is None)
-        # over time: words and a full bar in the warning colour (the stylesheet's -overtime)
-        self.set_class(now.overtime, "-overtime", update=self.is_mounted)
+        # near the end and over time: the count, its words and the bar change colour (the
+        # stylesheet's -wrap, -last, -overtime); the words change too, for who sees no colour
+        stage = now.stage
+        self.update_classes(
+            {"-wrap": stage == "wrap", "-last": stage == "last", "-overtime": stage == "over"},
+            update=self.is_mounted,
+        )
         percent = round((now.progress or 0) * 100)
         if self.bar.progress != percent:
             self.bar.update(progress=percent)

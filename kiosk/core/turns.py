@@ -1,0 +1,39 @@
+"""Turns within a part: dialogue tables that change every so many minutes (`rounds: 3`, equal
+turns; `rotate: 20m`, turns of 20 minutes, the last one what is left). Counted from the part's
+expected start to its expected end, so a late start moves every change with it."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from typing import NamedTuple
+
+from kiosk.core.timeline import Entry
+
+
+class Turn(NamedTuple):
+    number: int  # 1-based
+    of: int
+    start: datetime
+    end: datetime  # the change to the next turn (the last: the part's end)
+
+
+def turn_at(entry: Entry, at: datetime) -> Turn | None:
+    """The turn on at `at`, or None: the part has no turns, no end, or has not begun. A part
+    that runs over stays in its last turn."""
+    item = entry.item
+    if not (item.turns or item.turn_minutes) or entry.end is None or at < entry.start:
+        return None
+    length = (entry.end - entry.start).total_seconds()  # plain seconds: Pendulum's spans
+    if length <= 0:
+        return None
+    if item.turns:
+        count, seconds = item.turns, length / item.turns
+    else:
+        seconds = item.turn_minutes * 60.0
+        count = max(1, math.ceil(length / seconds - 1e-9))
+    step = timedelta(seconds=seconds)
+    number = min(count, int((at - entry.start).total_seconds() // seconds) + 1)
+    start = entry.start + step * (number - 1)
+    end = entry.end if number == count else start + step
+    return Turn(number, count, start, end)
