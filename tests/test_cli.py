@@ -28,6 +28,8 @@ TOP_KEYS = {
     "now",
     "next",
     "rooms",
+    "round",
+    "rounds",
 }
 ITEM_KEYS = {"id", "title", "by", "kind", "room", "start", "end", "date", "estimated", "sessions"}
 
@@ -555,3 +557,14 @@ def test_follow_with_a_file_still_follows_that_file(programme_file: Path, monkey
         gc.enable()  # kiosk run holds collection off until its first frame, which never came
     assert seen["settings"].follow and seen["settings"].programme_path == programme_file
     assert seen["mirror"] is None
+
+
+def test_now_json_says_the_turn_of_the_tables(capsys) -> None:
+    tables = ROOT / "examples" / "leercafe-tables.yaml"
+    assert main(["now", str(tables), "--at", "16:15", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["now"]["title"] == "Dialoogtafels met uitwisseling in kleine groepen"
+    assert (data["round"], data["rounds"]) == (2, 3)
+    assert main(["now", str(tables), "--at", "14:05", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["round"], data["rounds"]) == (None, None)

@@ -9,6 +9,7 @@ from kiosk.core.actions import act
 from kiosk.core.live import Live
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Timeline
+from kiosk.core.turns import turn_at
 from kiosk.core.words import Words
 
 
@@ -48,4 +49,8 @@ def would(action: str, live: Live, timeline: Timeline, now: datetime, w: Words) 
     if index is None:
         return w("help_nothing")
     item = timeline.programme.items[index]
-    return w("would_close") if item.is_end else w("would_start", title=displayable(item.title))
+    does = w("would_close") if item.is_end else w("would_start", title=displayable(item.title))
+    on = timeline.snapshot(now).now
+    if action == "next" and on is not None and turn_at(on, now) is not None:
+        return w("would_turns", what=does)  # a part with turns: n moves on from all of them
+    return does

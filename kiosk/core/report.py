@@ -11,6 +11,7 @@ from kiosk.core.live import State
 from kiosk.core.model import Programme
 from kiosk.core.text import displayable
 from kiosk.core.timeline import Entry, Snapshot, Timeline
+from kiosk.core.turns import turn_at
 from kiosk.core.view import Row, board, hhmm, rows, start_text
 from kiosk.core.words import Words
 
@@ -50,6 +51,7 @@ def _end(entry: Entry) -> str | None:
 
 def snapshot_json(snap: Snapshot, room: str | None = None) -> dict[str, Any]:
     day = snap.programme.event.date
+    turn = turn_at(snap.now, snap.at) if snap.now is not None else None
     return {
         "at": snap.at.isoformat(),
         "phase": snap.phase,
@@ -64,6 +66,9 @@ def snapshot_json(snap: Snapshot, room: str | None = None) -> dict[str, Any]:
             {"room": name, "now": item_json(s.now, day), "next": item_json(s.next, day)}
             for name, s in snap.rooms
         ],
+        # the turn of the part on now (rounds: / rotate:), 1-based, and how many; else null
+        "round": turn.number if turn else None,
+        "rounds": turn.of if turn else None,
     }
 
 

@@ -128,3 +128,18 @@ async def test_n_within_the_tables_starts_the_next_part_not_the_next_turn(kiosk,
         await pilot.press("n")
         await pilot.pause()
         assert text_of(app, "#now-title") == "Plenaire afsluiting"
+
+
+async def test_the_help_says_n_moves_on_from_all_the_rounds(kiosk, tmp_path):
+    target = tmp_path / "tables.yaml"
+    target.write_text(TABLES.read_text())
+    app = kiosk(at="16:00", path=target)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        said = [line.text for line in app.screen.query(".help-now")]
+        assert any(
+            "Plenaire afsluiting begint (niet de volgende ronde: de rondes lopen op de klok)"
+            in text
+            for text in said
+        ), said

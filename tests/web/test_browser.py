@@ -206,3 +206,31 @@ async def test_the_page_says_the_server_is_gone_and_comes_back_by_itself(tmp_pat
             assert "De verbinding met de kiosk is weg" in said and "Restart" not in said
             with serve_kiosk(tmp_path, "--port", str(address)):
                 await shows(page, "Inloop")  # no click: the page loaded itself again
+
+
+async def test_the_page_sounds_the_kiosks_bell(tmp_path: Path) -> None:
+    """As a break ends the kiosk rings: the page plays a tone (and counts it)."""
+    from serve_helpers import PROGRAMME
+
+    from kiosk.core.live import Live
+    from kiosk.core.timeline import snapshot
+    from kiosk.files.loader import load
+
+    programme = load(PROGRAMME)
+    first_break = next(i for i in programme.items if i.kind == "break")
+    on = snapshot(programme, Live().state, first_break.start.add(minutes=1))
+    restart = on.next.start
+    at = restart.subtract(seconds=8).isoformat()  # time for the page to load first
+    with serve_kiosk(tmp_path, "--at", at) as served, chromium(tmp_path / "profile") as port:
+        async with page_of(port) as page:
+            await page.call("Page.enable")
+            await page.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_SESSION)
+            await page.call("Page.navigate", url=served.url)
+            await shows(page, "Pauze")
+            assert not await page.evaluate("window.kioskBells || 0")  # not before
+            deadline = time.monotonic() + 15
+            while not await page.evaluate("window.kioskBells || 0"):
+                assert time.monotonic() < deadline, "the page heard no bell"
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(1.5)  # and only once
+            assert await page.evaluate("window.kioskBells") == 1
