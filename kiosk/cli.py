@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # imported where used: `kiosk check` and `now` load no Textua
     from kiosk.files import statefile
     from kiosk.files.mirror import Mirror
 
-COMMANDS = ("run", "check", "now", "import", "serve")
+COMMANDS = ("run", "check", "now", "import", "serve", "report")
 
 
 class Refused(Exception):
@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Show an event's programme on a screen in the venue."
     )
-    sub = parser.add_subparsers(dest="command", metavar="{run,check,now,serve}")
+    sub = parser.add_subparsers(dest="command", metavar="{run,check,now,import,serve,report}")
 
     def programme_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -95,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     now.add_argument("--state", metavar="PATH")
     room_arg(now)
     now.add_argument("--json", action="store_true", help="one JSON object")
+
+    report = sub.add_parser("report", help="planned against actual, from the host's log")
+    programme_arg(report)
+    report.add_argument("--state", metavar="PATH", help="the live state whose log to read")
+    report.add_argument("--at", metavar="WHEN", help="the report as it stood then (default: now)")
+    report.add_argument("--csv", action="store_true", help="one row a part, for a spreadsheet")
 
     imp = sub.add_parser("import", help="a pretalx or frab schedule.json as a programme.yaml")
     imp.add_argument("schedule", metavar="SCHEDULE.json")
@@ -379,6 +385,35 @@ def _cells(text: str) -> tuple[int, int]:
     return int(cols), int(rows)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from kiosk.core.afternoon import replay, rows, text
+    from kiosk.core.words import Words
+    from kiosk.files import statefile
+    from kiosk.files.clock import Clock
+
+    programme = _load(args.programme)
+    path = statefile.log_path(state_path(args))
+    log, skipped = statefile.read_log(path)
+    if skipped:
+        print(f"kiosk: {path}: skipped {skipped} line(s) that could not be read", file=sys.stderr)
+    if not log:
+        print(f"kiosk: {path}: no host actions logged; the day followed the clock", file=sys.stderr)
+    until = _when(args.at, programme) or Clock(programme.event.timezone).now()
+    afternoon = replay(programme, log, until)
+    if args.csv:
+        import csv
+
+        table = rows(afternoon)
+        out = csv.DictWriter(sys.stdout, fieldnames=list(table[0]) if table else ["id"])
+        if not sys.stdout.isatty():  # a file: a spreadsheet reads the accents right with a BOM
+            sys.stdout.write("\ufeff")
+        out.writeheader()
+        out.writerows(table)
+    else:
+        print(text(afternoon, Words(programme.event.language)))
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.core.problems import ProgrammeError
     from kiosk.files.loader import loads
@@ -413,4 +448,5 @@ COMMAND_FUNCS = {
     "now": cmd_now,
     "import": cmd_import,
     "serve": cmd_serve,
+    "report": cmd_report,
 }

@@ -87,6 +87,13 @@ WORDS: dict[str, dict[str, str]] = {
         "help_prev_does": "p nu: {what}",
         "would_start": "{title} begint",
         "would_turns": "{what} (niet de volgende ronde: de rondes lopen op de klok)",
+        "report_head": "gepland      echt         +min  onderdeel",
+        "report_not_on": "niet op",
+        "report_total": "Aan het eind: {d} min tegen het plan",
+        "report_actions": (
+            "De host: {keys}× volgende of vorige, {shifts}× verschoven, {said}× mededeling"
+        ),
+        "report_cleared": "(mededeling weggehaald)",
         "would_close": "het programma sluit af",
         "help_nothing": "niets",
         "quit_question": "De kiosk afsluiten?",
@@ -197,6 +204,13 @@ WORDS: dict[str, dict[str, str]] = {
         "help_prev_does": "p now: {what}",
         "would_start": "{title} starts",
         "would_turns": "{what} (not the next round: the rounds follow the clock)",
+        "report_head": "planned      actual       +min  part",
+        "report_not_on": "not on",
+        "report_total": "At the end: {d} min against the plan",
+        "report_actions": (
+            "The host: {keys}× next or previous, {shifts}× shifted, {said}× announced"
+        ),
+        "report_cleared": "(announcement cleared)",
         "would_close": "the programme closes",
         "help_nothing": "nothing",
         "quit_question": "Quit the kiosk?",

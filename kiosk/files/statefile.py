@@ -17,6 +17,7 @@ from typing import Any
 import pendulum
 
 from kiosk.core.live import Live, State, implausible
+from kiosk.core.logbook import Logged
 from kiosk.core.model import Programme
 
 FORMAT = "kiosk-live-state"
@@ -165,6 +166,56 @@ def write(path: Path, live: Live, mode: int = 0o644) -> None:
     from kiosk.files.atomic import write_text  # with the first host key, not on every start
 
     write_text(path, dumps(live), mode, suffix=TMP)
+
+
+def log_path(state_path: Path) -> Path:
+    """The log of what happened, beside the live state: programme.state.json ->
+    programme.state.log."""
+    return state_path.with_suffix(".log")
+
+
+def append_log(path: Path, entries: list[Logged], mode: int = 0o644) -> None:
+    """Add the entries at the end, one JSON line each, in one write and synced: a crash
+    leaves the log as it was or with all of them (at worst a cut last line, which reading
+    skips). Never rewritten: a restart, a new programme or a damaged state keep it."""
+    if not entries:
+        return
+    lines = "".join(
+        json.dumps(
+            {"at": e.at.isoformat(), "action": e.action, "state": _state_to_json(e.state)},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for e in entries
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, mode & 0o666)
+    try:
+        os.write(fd, lines.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_log(path: Path) -> tuple[list[Logged], int]:
+    """The log's entries in order, and how many lines could not be read (skipped)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return [], 0
+    entries, skipped = [], 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            entries.append(
+                Logged(_moment(data["at"]), str(data["action"]), _state_from_json(data["state"]))
+            )
+        except Exception:  # a cut last line, or a hand's edit: skipped and counted
+            skipped += 1
+    entries.sort(key=lambda e: e.at)
+    return entries, skipped
 
 
 def clean_up(path: Path) -> list[Path]:

@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState
 from kiosk.core.bell import rings
 from kiosk.core.lines import Lines
 from kiosk.core.live import Live, State, reconcile
+from kiosk.core.logbook import Logged
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
@@ -106,6 +107,8 @@ class KioskApp(App[int]):
         self._note_timer: Timer | None = None
         self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
         self._writing = threading.Lock()  # one state write at a time, the newest last
+        self._writing_log = threading.Lock()
+        self._to_log: list[Logged] = []  # host actions for the log, not yet on disk
         self._written: Live | None = None
         # (message, severity) to show once running
         self._notes: list[tuple[str, SeverityLevel]] = []
@@ -348,18 +351,30 @@ class KioskApp(App[int]):
 
     @work(thread=True, group="state", exit_on_error=False)
     def _write_worker(self) -> None:
-        """Write the newest live state: whichever of several writes runs last writes it."""
+        """Write the newest live state, then the log's new lines: whichever of several
+        writes runs last writes the newest state; each line is written once, in order."""
         with self._writing:
             live = self.live
-            if live is self._written:
-                return
             try:
-                statefile.write(self.settings.state_path, live, self._state_mode())
+                if live is not self._written:
+                    statefile.write(self.settings.state_path, live, self._state_mode())
+                self._write_log()
             except OSError as exc:
                 self.post_message(StateWritten(str(exc.strerror or exc)))
                 return
             self._written = live
             self.post_message(StateWritten())
+
+    def _write_log(self) -> None:
+        with self._writing_log:
+            entries, self._to_log = self._to_log, []
+        try:
+            log = statefile.log_path(self.settings.state_path)
+            statefile.append_log(log, entries, self._state_mode())
+        except OSError:
+            with self._writing_log:  # the next write tries them again, in order
+                self._to_log[:0] = entries
+            raise
 
     def _state_mode(self) -> int:
         """The programme file's permissions for the state file (organisers and followers of
@@ -415,7 +430,11 @@ class KioskApp(App[int]):
         from kiosk.core.notes import note
 
         now, before = self.clock.now(), self.live
-        self.live = act(before, self.lines.at(now), what, now, text)
+        after = act(before, self.lines.at(now), what, now, text)
+        if after.state != before.state:  # the log of the day, written with the state
+            with self._writing_log:
+                self._to_log.append(Logged(now, what, after.state))
+        self.live = after
         self.show_note(note(what, before, self.live, self.lines.at(now), now, self.words))
 
     def show_note(self, text: str) -> None:

@@ -1,0 +1,162 @@
+"""The afternoon as it went: each part's planned times against when it really started and
+ended, from the log of the host's actions. Replayed, not guessed: at every moment the screen
+showed what the live state of that moment made of the programme, so that is what happened."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from kiosk.core.lines import Lines
+from kiosk.core.live import State
+from kiosk.core.logbook import Logged
+from kiosk.core.model import Item, Programme
+from kiosk.core.text import displayable
+from kiosk.core.timeline import Entry
+from kiosk.core.words import Words
+
+STEP = timedelta(seconds=15)  # between looks at the screen; the host's actions are looked at too
+LONGEST = timedelta(days=14)  # no replay beyond two weeks of programme
+
+
+class Part(NamedTuple):
+    item: Item
+    day: date
+    started: datetime | None  # None: it did not come on (skipped, or still to come)
+    ended: datetime | None  # None: it did not end (still on, or the day closed on it)
+
+
+class Afternoon(NamedTuple):
+    parts: list[Part]
+    closed: datetime | None  # when the programme's last day closed, if it did
+    log: list[Logged]
+
+
+def replay(programme: Programme, log: list[Logged], until: datetime) -> Afternoon:
+    """What the hall's screen showed as on, from the first start until `until`."""
+    first = min(i.start for i in programme.items)
+    last = min(until, first + LONGEST)
+    moments = {e.at for e in log if first <= e.at <= last}
+    t = first
+    while t <= last:
+        moments.add(t)
+        t += STEP
+    times = [e.at for e in log]
+    lines: dict[State, Lines] = {}
+    started: dict[str, datetime] = {}
+    ended: dict[str, datetime] = {}
+    closed: datetime | None = None
+    before: tuple[datetime, Entry | None] | None = None
+    for moment in sorted(moments):
+        n = bisect.bisect_right(times, moment)
+        state = log[n - 1].state if n else State()
+        screen = lines.get(state)
+        if screen is None:
+            screen = lines[state] = Lines(programme, state)
+        snap = screen.snapshot(moment)
+        now = snap.now
+        was = before[1] if before is not None else None
+        since = before[0] if before is not None else moment
+        if now is not None and (was is None or was.item.id != now.item.id):
+            # it came on between the last look and this one: at its start, if that is between
+            started.setdefault(now.item.id, now.start if since < now.start <= moment else moment)
+        if was is not None and (now is None or now.item.id != was.item.id):
+            end = was.end if was.end is not None and since < was.end <= moment else moment
+            ended[was.item.id] = end
+        if snap.phase == "after" and not snap.between_days and closed is None:
+            closed = moment
+        before = (moment, now)
+    # The host's `next` is the truth of a start: the room began it then, whatever the clock
+    # had shown before (a part the clock put on early, taken back with `previous`). The last
+    # one counts: a part started, gone back from and started again began the second time.
+    for entry in log:
+        if entry.action == "next" and entry.state.item_id is not None and entry.at <= last:
+            started[entry.state.item_id] = entry.at
+    parts = [
+        Part(item, item.start.date(), started.get(item.id), ended.get(item.id))
+        for item in programme.items
+        if not item.is_end and item.room is None
+    ]
+    return Afternoon(parts, closed, log)
+
+
+def minutes(delta: timedelta) -> int:
+    return round(delta.total_seconds() / 60)
+
+
+def drift(part: Part) -> int | None:
+    """How late it started (negative: early), in minutes."""
+    return None if part.started is None else minutes(part.started - part.item.start)
+
+
+def total_drift(afternoon: Afternoon) -> int | None:
+    """How late the day ended against its plan: the last part that ended, against its end."""
+    done = [p for p in afternoon.parts if p.ended is not None and p.item.end is not None]
+    if not done:
+        return None
+    last = done[-1]
+    assert last.ended is not None and last.item.end is not None
+    return minutes(last.ended - last.item.end)
+
+
+def rows(afternoon: Afternoon) -> list[dict[str, str]]:
+    """One row a part, for a spreadsheet: plain values, times as HH:MM."""
+
+    def clock(moment: datetime | None) -> str:
+        return "" if moment is None else moment.strftime("%H:%M")
+
+    out = []
+    for part in afternoon.parts:
+        item = part.item
+        late = drift(part)
+        length = (
+            minutes(part.ended - part.started)
+            if part.started is not None and part.ended is not None
+            else None
+        )
+        planned = minutes(item.end - item.start) if item.end is not None else None
+        out.append(
+            {
+                "date": part.day.isoformat(),
+                "id": item.id,
+                "title": displayable(item.title),
+                "planned_start": clock(item.start),
+                "planned_end": clock(item.end),
+                "actual_start": clock(part.started),
+                "actual_end": clock(part.ended),
+                "start_drift_minutes": "" if late is None else str(late),
+                "planned_minutes": "" if planned is None else str(planned),
+                "actual_minutes": "" if length is None else str(length),
+            }
+        )
+    return out
+
+
+def text(afternoon: Afternoon, words: Words) -> str:
+    """The report for a terminal: planned against actual, part by part, then the drift and
+    what the host did."""
+    head = words("report_head")
+    lines = [head, "-" * len(head)]
+    day = None
+    for part, row in zip(afternoon.parts, rows(afternoon), strict=True):
+        if part.day != day and len({p.day for p in afternoon.parts}) > 1:
+            day = part.day
+            lines.append(words.day(day))
+        late = row["start_drift_minutes"]
+        moved = f"{int(late):+d}" if late not in ("", "0") else ""
+        planned = f"{row['planned_start']}–{row['planned_end']}".rstrip("–")
+        actual = f"{row['actual_start']}–{row['actual_end']}".strip("–") or words("report_not_on")
+        lines.append(f"{planned:<12} {actual:<12} {moved:>4}  {row['title']}")
+    total = total_drift(afternoon)
+    if total is not None:
+        lines.append("")
+        lines.append(words("report_total", d=f"{total:+d}"))
+    shifts = [e for e in afternoon.log if e.action in ("later", "earlier")]
+    said = [e for e in afternoon.log if e.action == "announce"]
+    keys = [e for e in afternoon.log if e.action in ("next", "previous")]
+    lines.append(words("report_actions", keys=len(keys), shifts=len(shifts), said=len(said)))
+    for entry in said:
+        what = displayable(entry.state.announcement or "") or words("report_cleared")
+        lines.append(f"  {entry.at.strftime('%H:%M')}  {what}")
+    return "\n".join(lines)
