@@ -136,3 +136,14 @@ def test_a_day_that_followed_the_clock_went_as_planned() -> None:
         assert part.started == part.item.start, part.item.title
         assert part.ended == part.item.end, part.item.title
     assert total_drift(afternoon) == 0
+
+
+def test_during_the_day_the_drift_is_so_far() -> None:
+    from kiosk.core.afternoon import text
+    from kiosk.core.words import Words
+
+    p = leercafe()
+    live = start_item(Live(), p, 1, at("14:05"))
+    log = [Logged(at("14:05"), "next", live.state)]
+    assert "Tot nu toe: " in text(replay(p, log, at("15:00")), Words("nl"))
+    assert "Aan het eind: " in text(replay(p, log, at("18:30")), Words("nl"))

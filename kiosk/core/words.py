@@ -90,6 +90,7 @@ WORDS: dict[str, dict[str, str]] = {
         "report_head": "gepland      echt         +min  onderdeel",
         "report_not_on": "niet op",
         "report_total": "Aan het eind: {d} min tegen het plan",
+        "report_so_far": "Tot nu toe: {d} min tegen het plan",
         "report_actions": (
             "De host: {keys}× volgende of vorige, {shifts}× verschoven, {said}× mededeling"
         ),
@@ -207,6 +208,7 @@ WORDS: dict[str, dict[str, str]] = {
         "report_head": "planned      actual       +min  part",
         "report_not_on": "not on",
         "report_total": "At the end: {d} min against the plan",
+        "report_so_far": "So far: {d} min against the plan",
         "report_actions": (
             "The host: {keys}× next or previous, {shifts}× shifted, {said}× announced"
         ),
