@@ -151,8 +151,8 @@ def text(afternoon: Afternoon, words: Words) -> str:
     total = total_drift(afternoon)
     if total is not None:
         lines.append("")
-        said = "report_total" if afternoon.closed is not None else "report_so_far"
-        lines.append(words(said, d=f"{total:+d}"))
+        key = "report_total" if afternoon.closed is not None else "report_so_far"
+        lines.append(words(key, d=f"{total:+d}"))
     shifts = [e for e in afternoon.log if e.action in ("later", "earlier")]
     said = [e for e in afternoon.log if e.action == "announce"]
     keys = [e for e in afternoon.log if e.action in ("next", "previous")]

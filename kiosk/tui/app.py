@@ -154,7 +154,9 @@ class KioskApp(App[int]):
         self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
         # the host's own chrome, small: a note after each key, and a mark of who steers
         self.note_line, self.status_line = Line(id="note"), Line(id="status")
-        self.qr = QrCode(id="qr")  # the event's page, on large screens and after the close
+        # the event's page, on large screens and after the close: made only for a programme
+        # with a url (a widget more costs every start a little), later if a save adds one
+        self.qr: QrCode | None = QrCode(id="qr") if self.programme.event.url else None
         self.blank_mark = Line(id="blank-mark")  # blank: one faint sign that the kiosk lives
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
@@ -165,7 +167,8 @@ class KioskApp(App[int]):
         yield self.header
         with Vertical(id="body"):
             yield from (self.drift, self.headline, self.now_panel, self.next_panel, self.listing)
-            yield self.qr
+            if self.qr is not None:
+                yield self.qr
         with Vertical(id="bottom"):
             yield from (self.footer, self.problem_line)
             with Horizontal(id="host-bar"):
@@ -229,7 +232,11 @@ class KioskApp(App[int]):
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
         snap = self.lines.snapshot(self.clock.now())
-        self.qr.show(self.programme.event.url)
+        if (url := self.programme.event.url) and self.qr is None:
+            self.qr = QrCode(id="qr")
+            self.query_one("#body").mount(self.qr)
+        if self.qr is not None:
+            self.qr.show(url)
         if rings(self._before, snap) and not self.settings.quiet:
             self.ring()
         self._before = snap
@@ -271,6 +278,8 @@ class KioskApp(App[int]):
         """The event's page as a QR code: on large screens beside the rest (which keeps at
         least 80 columns), after the close below the thanks (header, thanks and footer keep
         their rows)."""
+        if self.qr is None:
+            return False
         columns, rows = self.qr.cells
         if not rows:
             return False
