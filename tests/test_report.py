@@ -147,3 +147,60 @@ def test_during_the_day_the_drift_is_so_far() -> None:
     log = [Logged(at("14:05"), "next", live.state)]
     assert "Tot nu toe: " in text(replay(p, log, at("15:00")), Words("nl"))
     assert "Aan het eind: " in text(replay(p, log, at("18:30")), Words("nl"))
+
+
+def test_a_key_taken_back_or_one_that_only_unblanks_is_no_start() -> None:
+    from kiosk.core.live import toggle_blank
+
+    p = leercafe()
+    on = start_item(Live(), p, 2, at("14:03"))  # the research talk, started at 14:03
+    dark = toggle_blank(on, True)
+    lecture = start_item(on, p, 3, at("14:30"))
+    log = [
+        Logged(at("14:03"), "next", on.state),
+        Logged(at("14:10"), "blank", dark.state),
+        Logged(at("14:14"), "next", on.state),  # n on a blank screen: it only comes back
+        Logged(at("14:30"), "next", lecture.state),
+        Logged(at("14:30:03"), "undo", lecture.undo().state),  # taken back at once
+    ]
+    afternoon = replay(p, log, at("14:40"))
+    talk, lecture = afternoon.parts[2], afternoon.parts[3]
+    assert talk.started == at("14:03")
+    assert lecture.started is None  # on for three seconds, then undone: it did not start
+
+
+def test_entries_of_another_day_are_not_this_events(programme_file: Path) -> None:
+    p = leercafe()
+    yesterday = start_item(Live(), p, 3, at("2022-11-21T20:00"))
+    afternoon = replay(p, [Logged(at("2022-11-21T20:00"), "next", yesterday.state)], at("18:30"))
+    assert all(part.started == part.item.start for part in afternoon.parts)
+
+
+def test_after_a_cut_line_the_next_entry_is_kept(programme_file: Path) -> None:
+    p = leercafe()
+    log = statefile.log_path(programme_file.with_name("programme.state.json"))
+    log.write_text('{"at": "2022-11-22T14:0')  # a crash mid-line
+    live = start_item(Live(), p, 1, at("14:05"))
+    statefile.append_log(log, [Logged(at("14:05"), "next", live.state)])
+    entries, skipped = statefile.read_log(log)
+    assert skipped == 1 and [e.action for e in entries] == ["next"]
+
+
+async def test_a_renamed_part_keeps_its_place_in_the_log(kiosk, programme_file: Path) -> None:
+    from conftest import look_at_files
+
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")  # the research talk
+        programme_file.write_text(
+            programme_file.read_text().replace(
+                "title: Onderzoek opbouwwerk De Schoor", "title: Onderzoek opbouwwerk"
+            )
+        )
+        await look_at_files(app, pilot)
+        await pilot.pause()
+        await app.flush()
+    log = statefile.log_path(programme_file.with_name("programme.state.json"))
+    entries, _ = statefile.read_log(log)
+    assert [e.action for e in entries] == ["next", "reload"]
+    assert entries[-1].state.item_id != entries[0].state.item_id  # the new id, logged

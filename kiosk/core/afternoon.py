@@ -5,6 +5,7 @@ showed what the live state of that moment made of the programme, so that is what
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -17,7 +18,8 @@ from kiosk.core.timeline import Entry
 from kiosk.core.words import Words
 
 STEP = timedelta(seconds=15)  # between looks at the screen; the host's actions are looked at too
-LONGEST = timedelta(days=14)  # no replay beyond two weeks of programme
+NEAR = timedelta(hours=12)  # a log entry this long before the first start is still this event's
+BRIEF = timedelta(seconds=60)  # a part on for less than this was a key taken back
 
 
 class Part(NamedTuple):
@@ -27,6 +29,14 @@ class Part(NamedTuple):
     ended: datetime | None  # None: it did not end (still on, or the day closed on it)
 
 
+@dataclass
+class Run:
+    """One stretch of time a part was on the screen."""
+
+    start: datetime
+    end: datetime | None = None
+
+
 class Afternoon(NamedTuple):
     parts: list[Part]
     closed: datetime | None  # when the programme's last day closed, if it did
@@ -34,18 +44,20 @@ class Afternoon(NamedTuple):
 
 
 def replay(programme: Programme, log: list[Logged], until: datetime) -> Afternoon:
-    """What the hall's screen showed as on, from the first start until `until`."""
+    """What the hall's screen showed as on, from the first start until `until` (at most the
+    programme's last day)."""
     first = min(i.start for i in programme.items)
-    last = min(until, first + LONGEST)
-    moments = {e.at for e in log if first <= e.at <= last}
+    last = min(until, programme.day_lines()[-1].hall.day_end)
+    # entries of another day (a try-out the day before, last year's edition) are not this one's
+    log = [e for e in log if first - NEAR <= e.at <= last]
+    moments = {e.at for e in log}
     t = first
     while t <= last:
         moments.add(t)
         t += STEP
     times = [e.at for e in log]
     lines: dict[State, Lines] = {}
-    started: dict[str, datetime] = {}
-    ended: dict[str, datetime] = {}
+    runs: dict[str, list[Run]] = {}  # each time a part was on
     closed: datetime | None = None
     before: tuple[datetime, Entry | None] | None = None
     for moment in sorted(moments):
@@ -58,27 +70,46 @@ def replay(programme: Programme, log: list[Logged], until: datetime) -> Afternoo
         now = snap.now
         was = before[1] if before is not None else None
         since = before[0] if before is not None else moment
-        if now is not None and (was is None or was.item.id != now.item.id):
-            # it came on between the last look and this one: at its start, if that is between
-            started.setdefault(now.item.id, now.start if since < now.start <= moment else moment)
-        if was is not None and (now is None or now.item.id != was.item.id):
+        again = (
+            now is not None
+            and was is not None
+            and now.item.id == was.item.id
+            and now.started
+            and (not was.started or was.start != now.start)
+        )  # the host started what was on anew (`previous` onto it, or `next` of a late start)
+        if was is not None and (now is None or now.item.id != was.item.id or again):
             end = was.end if was.end is not None and since < was.end <= moment else moment
-            ended[was.item.id] = end
+            runs[was.item.id][-1].end = end
+        if now is not None and (was is None or now.item.id != was.item.id or again):
+            start = now.start if since < now.start <= moment else moment
+            runs.setdefault(now.item.id, []).append(Run(start))
         if snap.phase == "after" and not snap.between_days and closed is None:
             closed = moment
         before = (moment, now)
+    # A key the host took back at once (n, then u) put a part on for seconds: not a start.
     # The host's `next` is the truth of a start: the room began it then, whatever the clock
-    # had shown before (a part the clock put on early, taken back with `previous`). The last
-    # one counts: a part started, gone back from and started again began the second time.
-    for entry in log:
-        if entry.action == "next" and entry.state.item_id is not None and entry.at <= last:
-            started[entry.state.item_id] = entry.at
-    parts = [
-        Part(item, item.start.date(), started.get(item.id), ended.get(item.id))
-        for item in programme.items
-        if not item.is_end and item.room is None
-    ]
+    # had shown before; the last one counts (started, gone back from, started again).
+    begun = {e.state.item_id: e.at for e in log if _started(e)}
+    parts = []
+    for item in programme.items:
+        if item.is_end or item.room is not None:
+            continue
+        kept = [r for r in runs.get(item.id, []) if r.end is None or r.end - r.start >= BRIEF]
+        by_key = [r for r in kept if r.start == begun.get(item.id)]
+        began = by_key[-1].start if by_key else kept[0].start if kept else None
+        parts.append(Part(item, item.start.date(), began, kept[-1].end if kept else None))
     return Afternoon(parts, closed, log)
+
+
+def _moved(entry: Logged) -> bool:
+    """Whether next or previous moved the host's place (not only unblanked the screen)."""
+    return entry.state.started_at == entry.at
+
+
+def _started(entry: Logged) -> bool:
+    """Whether this key started a part (not only brought the screen back from blank)."""
+    state = entry.state
+    return entry.action == "next" and state.item_id is not None and state.started_at == entry.at
 
 
 def minutes(delta: timedelta) -> int:
@@ -119,8 +150,8 @@ def rows(afternoon: Afternoon) -> list[dict[str, str]]:
         out.append(
             {
                 "date": part.day.isoformat(),
-                "id": item.id,
-                "title": displayable(item.title),
+                "id": _cell(displayable(item.id)),
+                "title": _cell(displayable(item.title)),
                 "planned_start": clock(item.start),
                 "planned_end": clock(item.end),
                 "actual_start": clock(part.started),
@@ -131,6 +162,11 @@ def rows(afternoon: Afternoon) -> list[dict[str, str]]:
             }
         )
     return out
+
+
+def _cell(text: str) -> str:
+    """A spreadsheet reads a cell that starts with = + - @ as a formula: not a title."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def text(afternoon: Afternoon, words: Words) -> str:
@@ -147,7 +183,7 @@ def text(afternoon: Afternoon, words: Words) -> str:
         moved = f"{int(late):+d}" if late not in ("", "0") else ""
         planned = f"{row['planned_start']}–{row['planned_end']}".rstrip("–")
         actual = f"{row['actual_start']}–{row['actual_end']}".strip("–") or words("report_not_on")
-        lines.append(f"{planned:<12} {actual:<12} {moved:>4}  {row['title']}")
+        lines.append(f"{planned:<12} {actual:<12} {moved:>4}  {displayable(part.item.title)}")
     total = total_drift(afternoon)
     if total is not None:
         lines.append("")
@@ -155,7 +191,7 @@ def text(afternoon: Afternoon, words: Words) -> str:
         lines.append(words(key, d=f"{total:+d}"))
     shifts = [e for e in afternoon.log if e.action in ("later", "earlier")]
     said = [e for e in afternoon.log if e.action == "announce"]
-    keys = [e for e in afternoon.log if e.action in ("next", "previous")]
+    keys = [e for e in afternoon.log if e.action in ("next", "previous") and _moved(e)]
     lines.append(words("report_actions", keys=len(keys), shifts=len(shifts), said=len(said)))
     for entry in said:
         what = displayable(entry.state.announcement or "") or words("report_cleared")

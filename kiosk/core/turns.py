@@ -18,13 +18,17 @@ class Turn(NamedTuple):
     end: datetime  # the change to the next turn (the last: the part's end)
 
 
+SMALLEST = 5 * 60  # seconds: a rest of a rotation shorter than this joins the turn before
+
+
 def turn_at(entry: Entry, at: datetime) -> Turn | None:
-    """The turn on at `at`, or None: the part has no turns, no end, or has not begun. A part
-    that runs over stays in its last turn."""
+    """The turn on at `at`, or None: the part has no turns (or one), no planned length, or has
+    not begun. The turns are of the planned length, from the part's expected start: a part
+    that runs longer (a shift, the host holding it over time) stays in its last turn."""
     item = entry.item
-    if not (item.turns or item.turn_minutes) or entry.end is None or at < entry.start:
+    if not (item.turns or item.turn_minutes) or item.end is None or at < entry.start:
         return None
-    length = (entry.end - entry.start).total_seconds()  # plain seconds: Pendulum's spans
+    length = (item.end - item.start).total_seconds()  # plain seconds: Pendulum's spans
     if length <= 0:
         return None
     if item.turns:
@@ -32,8 +36,12 @@ def turn_at(entry: Entry, at: datetime) -> Turn | None:
     else:
         seconds = item.turn_minutes * 60.0
         count = max(1, math.ceil(length / seconds - 1e-9))
+        if count > 1 and length - (count - 1) * seconds < SMALLEST:
+            count -= 1  # a few minutes left over: the last turn takes them
+    if count < 2:
+        return None
     step = timedelta(seconds=seconds)
     number = min(count, int((at - entry.start).total_seconds() // seconds) + 1)
     start = entry.start + step * (number - 1)
-    end = entry.end if number == count else start + step
-    return Turn(number, count, start, end)
+    end = entry.start + step * number if number < count else (entry.end or start + step)
+    return Turn(number, count, start, max(end, start))

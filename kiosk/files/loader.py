@@ -62,6 +62,7 @@ ITEM_FIELDS = (
 )
 SESSION_FIELDS = ("title", "by", "room", "description", "start", "end", "id")
 LANGUAGES = ("nl", "en")
+URL_MOST = 300  # characters of event.url: its QR code stays small enough to read off a screen
 MAX_DEPTH = 32  # a programme nests 4 deep; PyYAML slows quadratically on deep flow nesting
 YEARS = (1900, 2999)  # beyond these, instants overflow (9999-12-31 + a day) or make no sense
 # one problem is one line of `kiosk check`: a newline in a quoted key or value must not split it
@@ -373,6 +374,9 @@ class _Reader:
             self.fail(
                 node, f"url '{text}' is not a web address; write it like https://example.org/"
             )
+            return ""
+        if len(text) > URL_MOST:  # a QR code a phone reads from across a room holds no more
+            self.fail(node, f"url is {len(text)} characters: give one of at most {URL_MOST}")
             return ""
         return text
 

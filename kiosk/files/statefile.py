@@ -189,8 +189,11 @@ def append_log(path: Path, entries: list[Logged], mode: int = 0o644) -> None:
         for e in entries
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, mode & 0o666)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, mode & 0o666)
     try:
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            lines = "\n" + lines  # a line a crash cut short stays on its own (and is skipped)
         os.write(fd, lines.encode("utf-8"))
         os.fsync(fd)
     finally:

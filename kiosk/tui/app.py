@@ -140,6 +140,8 @@ class KioskApp(App[int]):
             self._notes.append((self.words("item_gone", id=gone), "warning"))
         if follow:
             self._notes.clear()  # followers say nothing: the host's screen does
+        elif self._notes:  # a damaged state or a gone part: the log starts again from here
+            self._to_log.append(Logged(self.clock.now(), "start", live.state))
         self._written = live  # what the file holds (a gone item's id is kept, see reconcile)
         return live
 
@@ -333,6 +335,8 @@ class KioskApp(App[int]):
         """Take a valid save; keep the host's place in it."""
         new, old = message.programme, self.programme
         live, gone = reconcile(self.live, new, old)
+        if live.state != self.live.state:  # a renamed part keeps its place: the log says so
+            self._log_change("reload", live)
         self.problem = ""
         self.programme = new
         self.live = live
@@ -441,10 +445,15 @@ class KioskApp(App[int]):
         now, before = self.clock.now(), self.live
         after = act(before, self.lines.at(now), what, now, text)
         if after.state != before.state:  # the log of the day, written with the state
-            with self._writing_log:
-                self._to_log.append(Logged(now, what, after.state))
+            self._log_change(what, after)
         self.live = after
         self.show_note(note(what, before, self.live, self.lines.at(now), now, self.words))
+
+    def _log_change(self, action: str, live: Live) -> None:
+        """A change of the host's live state for the day's log (kiosk report)."""
+        if not self.settings.follow:
+            with self._writing_log:
+                self._to_log.append(Logged(self.clock.now(), action, live.state))
 
     def show_note(self, text: str) -> None:
         """The note after a host key: for a few seconds, then the line is empty again."""

@@ -200,3 +200,45 @@ def test_no_bell_when_the_event_says_so_or_at_the_start() -> None:
     shots = ticks(p, (restart - timedelta(seconds=2)).strftime("%H:%M:%S"), 4)
     assert rung(shots) == []
     assert not rings(None, snapshot(tables(), Live().state, at("16:10", tables())))
+
+
+def test_turns_keep_their_planned_length_when_the_part_runs_longer() -> None:
+    p = tables()
+    tables_at = [i.title for i in p.items].index("Dialoogtafels met uitwisseling in kleine groepen")
+    late = start_item(Live(), p, tables_at, at("15:55", p))  # held by the host
+    shots = [
+        snapshot(p, late.state, at("15:55", p) + timedelta(seconds=30 * n)) for n in range(240)
+    ]
+    # two changes (16:10, 16:25), then once as it runs over (16:40); no more turns after
+    assert [t[:5] for t in rung(shots)] == ["16:10", "16:25", "16:40"]
+    last = board(shots[120], NL).now  # 16:55, before the fixed drinks take over
+    assert last is not None and last.turn == "ronde 3 van 3"
+
+
+def test_a_rest_of_a_few_minutes_joins_the_last_turn() -> None:
+    p = loads(TABLES.read_text().replace("rounds: 3 ", "rotate: 22m "))  # 45 = 22 + 23
+    s = snapshot(p, Live().state, at("16:30", p))
+    turn = turn_at(s.now, s.at)
+    assert turn is not None and (turn.number, turn.of) == (2, 2)
+    one = loads(TABLES.read_text().replace("rounds: 3 ", "rotate: 60m "))
+    assert turn_at(snapshot(one, Live().state, at("16:00", one)).now, at("16:00", one)) is None
+
+
+def test_a_break_held_by_the_host_rings_once_as_it_ends() -> None:
+    p = leercafe()
+    pause = next(n for n, i in enumerate(p.items) if i.kind == "break")
+    held = start_item(Live(), p, pause, at("15:00"))
+    shots = ticks(p, "15:20:00", 180, held.state)  # past its planned end: no overtime bell
+    assert rung(shots) == []
+    after = start_item(held, p, pause + 1, at("15:23"))
+    assert rings(shots[-1], snapshot(p, after.state, at("15:23")))
+
+
+def test_the_hall_rings_as_lunch_ends_while_the_rooms_run() -> None:
+    from kiosk.core.lines import Lines
+
+    p = load(Path(__file__).resolve().parents[2] / "examples" / "conference.yaml")
+    lines = Lines(p, Live().state)
+    first = at("2023-05-25T13:14:50", p)
+    shots = [lines.snapshot(first + timedelta(seconds=n)) for n in range(20)]
+    assert len(rung(shots)) == 1

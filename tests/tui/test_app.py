@@ -46,7 +46,8 @@ async def test_now_and_next_during_the_afternoon(kiosk):
         assert text_of(app, "#next-when") == "om ca. 14:22"  # NOW counts down, not NEXT too
         assert text_of(app, "#clock-text") == "14:05"
         text = screen_text(app)
-        assert "▶ 14:00" in text and "› ca. 14:22" in text  # upcoming first
+        # upcoming first, the times right-aligned: the hours line up under "ca."
+        assert "▶     14:00" in text and "› ca. 14:22" in text
 
 
 async def test_time_passing_moves_the_screen_on(kiosk):

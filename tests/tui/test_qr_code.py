@@ -96,3 +96,17 @@ async def test_a_save_that_adds_the_url_shows_the_code(kiosk, programme_file):
         assert app.qr is not None and app.qr.display
         lines, _ = on_screen(app)
         assert modules(lines)[: len(expected(URL))] == expected(URL)
+
+
+def test_a_url_too_long_for_a_code_is_refused_with_its_line() -> None:
+    from kiosk.core.problems import ProgrammeError
+    from kiosk.files.loader import loads
+
+    text = TABLES.read_text().replace(URL, URL + "x" * 2400)
+    with pytest.raises(ProgrammeError, match=r"url is 2423 characters: give one of at most 300"):
+        loads(text, "tables.yaml")
+
+
+def test_more_than_a_code_holds_is_an_error_the_widget_catches() -> None:
+    with pytest.raises(ValueError):  # QrCode.show catches ValueError and shows no code
+        qr_lines("https://example.org/" + "x" * 5000)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
@@ -78,14 +79,18 @@ class ProgrammeList(Widget):
         if row.room:  # a session or a room's part: where first, as one line
             line = Text(f"{row.mark} {row.text}".lstrip(), style=style)
         else:
-            time_width = max((len(r.time) + len(r.moved) + bool(r.moved) for r in rows), default=0)
-            line = Text(f"{row.mark} {row.time}", style=style)
-            if row.moved:
-                line.append(
-                    f" {row.moved}", style=self.get_component_rich_style("programme-list--moved")
-                )
-            pad = time_width - len(row.time) - len(row.moved) - bool(row.moved)
-            line.append(" " * pad + f"  {row.title}", style=style)
+            # the times right-aligned ("ca. 14:22" over "    17:00": the hours line up),
+            # then how far each moved in a column of its own
+            time_width = max((len(r.time) for r in rows if not r.room), default=0)
+            moved_width = max((len(r.moved) for r in rows if not r.room), default=0)
+            line = Text(f"{row.mark} {row.time.rjust(time_width)}", style=style)
+            if moved_width:
+                moved = self.get_component_rich_style("programme-list--moved")
+                # on the row's own background: only the colour and weight are the mark's (on
+                # the row of what is on, only the weight: its text colour is made for it)
+                mark = Style(color=None if row.state == "now" else moved.color, bold=moved.bold)
+                line.append(" " + row.moved.rjust(moved_width), style=style + mark)
+            line.append(f"  {row.title}", style=style)
         if row.by and not row.room:
             # past and current rows keep one style across; others mute the speaker
             muted = row.state not in ("past", "now")

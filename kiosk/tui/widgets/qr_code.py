@@ -18,7 +18,10 @@ class QrCode(Static):
         if url == self.url:
             return
         self.url = url
-        self.lines = qr_lines(url) if url else ()
+        try:
+            self.lines = qr_lines(url) if url else ()
+        except ValueError:  # more than a code can hold (the loader refuses such a url)
+            self.lines = ()
         self.update(Text("\n".join(self.lines), no_wrap=True, overflow="crop"))
 
     @property
