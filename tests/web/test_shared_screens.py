@@ -62,11 +62,12 @@ async def test_two_screens_share_one_kiosk_and_both_see_the_hosts_next(tmp_path:
                             and "Koffie staat klaar" in screen_text(page.output)
                         )
                     )
-            # the last screen of a kiosk goes: its kiosk goes too
-            await first.send("ping", "after")
+            await first.send("ping", "after")  # one screen gone, the other's kiosk goes on
             await first.until(lambda: first.pongs == ["after"])
             assert len(kiosks_of(served.process.pid)) == 1
-        await until_kiosks(served.process.pid, 0, limit=20)  # it lingers a few seconds
+        # the last screen gone, its kiosk stays a while for a page that loads again (that it
+        # then stops: test_a_kiosk_stops_a_while_after_its_last_screen)
+        assert len(kiosks_of(served.process.pid)) == 1
 
 
 async def test_what_a_screen_sends_reaches_no_kiosk(tmp_path: Path) -> None:
@@ -93,8 +94,11 @@ async def test_another_size_or_room_is_another_kiosk(tmp_path: Path) -> None:
             async with session(served, 90, 30) as other:
                 await other.until(lambda: now_titles(other.output))
                 assert len(kiosks_of(served.process.pid)) == 2
+                seen = len(other.output)
                 await other.send("resize", {"width": 100, "height": 30})  # now the same look
-                await until_kiosks(served.process.pid, 1, limit=20)  # the other lingers
+                # it joined the others' kiosk, which drew it whole (the 90-wide one lingers)
+                await other.until(lambda: TITLE in screen_text(other.output[seen:]))
+                assert len(kiosks_of(served.process.pid)) == 2
 
 
 async def test_a_page_can_ask_for_a_room_and_a_theme(tmp_path: Path) -> None:
@@ -179,6 +183,36 @@ async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
         await screens.unwatch(good, renderer)
         await screens.stop_all()
         assert renderer.ended
+
+
+async def test_a_kiosk_stops_a_while_after_its_last_screen(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+    import sys
+
+    import kiosk.web.screens
+    from kiosk.web.screens import Look, Screen, Screens
+
+    monkeypatch.setattr(kiosk.web.screens, "LINGER", 0.3)
+    programme = tmp_path / "programme.yaml"
+    shutil.copy(Path(__file__).resolve().parents[2] / "programme.yaml", programme)
+    command = (
+        f"exec {sys.executable} -m kiosk run {programme} --follow --served"
+        f" --state {tmp_path / 's.json'} --at 13:45"
+    )
+    screens = Screens(lambda look: command, 50, 12)
+    look = Look(None, None, 80, 24)
+    first = Screen(FakeSocket(), "a")
+    renderer = await screens.watch(first, look)
+    assert renderer is not None
+    await screens.unwatch(first, renderer)
+    again = Screen(FakeSocket(), "a")
+    assert await screens.watch(again, look) is renderer  # a page loading again: the same kiosk
+    await screens.unwatch(again, renderer)
+    deadline = time.monotonic() + 10
+    while not renderer.ended:
+        assert time.monotonic() < deadline, "the kiosk outlived its last screen"
+        await asyncio.sleep(0.05)
+    assert look not in screens.renderers
 
 
 async def test_the_screens_over_the_cap_are_refused_even_all_at_once(tmp_path: Path) -> None:
