@@ -71,6 +71,7 @@ class Mirror:
             raise Unreachable(_why(exc)) from None
         self.take("programme", programme)
         self.take("state", state)
+        self.connected = True  # heard just now: the screen starts without the mark
 
     def _get(self, path: str, timeout: float) -> dict[str, object]:
         with urllib.request.urlopen(self.url + path, timeout=timeout) as response:

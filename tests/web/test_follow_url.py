@@ -61,7 +61,9 @@ async def test_a_display_elsewhere_follows_the_host_through_a_server_restart(
         mirror.start()
         async with app.run_test(size=(80, 24)) as pilot:
             await until(lambda: mirror.connected, pilot, what="the connection")
-            assert now_title(app) == "Inloop" and app.status_line.text == ""
+            # connected: no mark (from the next tick on)
+            await until(lambda: app.status_line.text == "", pilot, what="no mark")
+            assert now_title(app) == "Inloop"
             programme = load(served.programme)
             statefile.write(served.state, start_item(Live(), programme, 1, AT))  # the host's n
             took = await until(lambda: now_title(app) == "Opening en welkom", pilot, what="n")
