@@ -33,6 +33,7 @@ from kiosk.tui.app import KioskApp, make_app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "files" / "examples"
 PROGRAMME = ROOT / "programme.yaml"
+TABLES = ROOT / "examples" / "leercafe-tables.yaml"  # the Leercafé with its dialogue tables
 # a moment of each phase of the Leercafé, as the screen tests look at them
 PHASES = {
     "before": "12:00",
@@ -66,6 +67,14 @@ def snap(when: str, state: State | None = None, programme: Programme | None = No
 def programme_file(tmp_path: Path) -> Path:
     target = tmp_path / "programme.yaml"
     shutil.copy(PROGRAMME, target)
+    return target
+
+
+@pytest.fixture
+def tables_file(tmp_path: Path) -> Path:
+    """The Leercafé with its dialogue tables in three rounds, a url and a bell."""
+    target = tmp_path / "tables.yaml"
+    shutil.copy(TABLES, target)
     return target
 
 

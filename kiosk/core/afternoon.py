@@ -108,8 +108,7 @@ def _moved(entry: Logged) -> bool:
 
 def _started(entry: Logged) -> bool:
     """Whether this key started a part (not only brought the screen back from blank)."""
-    state = entry.state
-    return entry.action == "next" and state.item_id is not None and state.started_at == entry.at
+    return entry.action == "next" and entry.state.item_id is not None and _moved(entry)
 
 
 def minutes(delta: timedelta) -> int:

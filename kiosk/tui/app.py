@@ -158,7 +158,10 @@ class KioskApp(App[int]):
         self.note_line, self.status_line = Line(id="note"), Line(id="status")
         # the event's page, on large screens and after the close: made only for a programme
         # with a url (a widget more costs every start a little), later if a save adds one
-        self.qr: QrCode | None = QrCode(id="qr") if self.programme.event.url else None
+        self.qr: QrCode | None = None
+        if url := self.programme.event.url:
+            self.qr = QrCode(id="qr")
+            self.qr.show(url)
         self.blank_mark = Line(id="blank-mark")  # blank: one faint sign that the kiosk lives
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
@@ -218,6 +221,11 @@ class KioskApp(App[int]):
     def watch_programme(self, programme: Programme) -> None:
         self.words = Words(programme.event.language)
         self.title = displayable(programme.event.title)
+        if (url := programme.event.url) and self.qr is None:  # a save added the event's page
+            self.qr = QrCode(id="qr")
+            self.query_one("#body").mount(self.qr)
+        if self.qr is not None:
+            self.qr.show(url)
         self.tick()
 
     def watch_live(self, live: Live) -> None:
@@ -234,17 +242,12 @@ class KioskApp(App[int]):
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
         snap = self.lines.snapshot(self.clock.now())
-        if (url := self.programme.event.url) and self.qr is None:
-            self.qr = QrCode(id="qr")
-            self.query_one("#body").mount(self.qr)
-        if self.qr is not None:
-            self.qr.show(url)
         if rings(self._before, snap) and not self.settings.quiet:
             self.ring()
         self._before = snap
         room = self.settings.room
         shown = board(snap, self.words, room)
-        self._screen_classes(shown.look, shown.blank, self.size)  # after the code: its size
+        self._screen_classes(shown.look, shown.blank, self.size)
         self.banner.show(shown.banner)
         self.header.show(shown.header)
         self.drift.show(shown.drift)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import at, leercafe, snap
+from conftest import TABLES, at, leercafe, snap
 from kiosk.core.bell import rings
 from kiosk.core.live import Live, start_item
 from kiosk.core.timeline import snapshot
@@ -20,7 +20,6 @@ from kiosk.core.view import board
 from kiosk.core.words import Words
 from kiosk.files.loader import load, loads
 
-TABLES = Path(__file__).resolve().parents[2] / "examples" / "leercafe-tables.yaml"
 NL, EN = Words("nl"), Words("en")
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import segno
 
+from conftest import TABLES
 from kiosk.core.qr import QUIET, modules, qr_lines
 
-TABLES = Path(__file__).resolve().parents[2] / "examples" / "leercafe-tables.yaml"
 URL = "https://www.movisie.nl/"
 
 
@@ -53,10 +51,8 @@ def on_screen(app) -> tuple[list[str], set[tuple]]:
     ("when", "size", "theme"),
     [("18:30", (80, 24), "dark"), ("18:30", (80, 24), "light"), ("16:08", (160, 45), "contrast")],
 )
-async def test_a_phone_reads_the_event_page_off_the_screen(kiosk, tmp_path, when, size, theme):
-    target = tmp_path / "tables.yaml"
-    target.write_text(TABLES.read_text())
-    app = kiosk(at=when, path=target, theme=theme)
+async def test_a_phone_reads_the_event_page_off_the_screen(kiosk, tables_file, when, size, theme):
+    app = kiosk(at=when, path=tables_file, theme=theme)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert app.qr.display and app.qr.region.height == len(qr_lines(URL))
@@ -68,10 +64,8 @@ async def test_a_phone_reads_the_event_page_off_the_screen(kiosk, tmp_path, when
 
 
 @pytest.mark.parametrize(("when", "size"), [("16:08", (80, 24)), ("16:08", (119, 40))])
-async def test_no_code_where_it_would_crowd_the_screen(kiosk, tmp_path, when, size):
-    target = tmp_path / "tables.yaml"
-    target.write_text(TABLES.read_text())
-    app = kiosk(at=when, path=target)
+async def test_no_code_where_it_would_crowd_the_screen(kiosk, tables_file, when, size):
+    app = kiosk(at=when, path=tables_file)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert not app.qr.display

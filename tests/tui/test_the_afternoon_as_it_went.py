@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.color import Color
 
 from conftest import screen_text, text_of, time_left
-
-TABLES = Path(__file__).resolve().parents[2] / "examples" / "leercafe-tables.yaml"
 
 
 def colour_of(app, selector: str) -> Color:
@@ -102,10 +98,8 @@ async def test_quiet_rings_nothing(kiosk, programme_file):
         assert heard == []
 
 
-async def test_turns_on_screen_and_a_bell_at_each_change(kiosk, tmp_path):
-    target = tmp_path / "tables.yaml"
-    target.write_text(TABLES.read_text())
-    app = kiosk(at="15:56", path=target)
+async def test_turns_on_screen_and_a_bell_at_each_change(kiosk, tables_file):
+    app = kiosk(at="15:56", path=tables_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert text_of(app, "#now-title") == "Dialoogtafels met uitwisseling in kleine groepen"
@@ -120,20 +114,16 @@ async def test_turns_on_screen_and_a_bell_at_each_change(kiosk, tmp_path):
         assert text_of(app, "#now-turn") == "ronde 2 van 3 · wisselen over 15 min"
 
 
-async def test_n_within_the_tables_starts_the_next_part_not_the_next_turn(kiosk, tmp_path):
-    target = tmp_path / "tables.yaml"
-    target.write_text(TABLES.read_text())
-    app = kiosk(at="16:00", path=target)
+async def test_n_within_the_tables_starts_the_next_part_not_the_next_turn(kiosk, tables_file):
+    app = kiosk(at="16:00", path=tables_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")
         await pilot.pause()
         assert text_of(app, "#now-title") == "Plenaire afsluiting"
 
 
-async def test_the_help_says_n_moves_on_from_all_the_rounds(kiosk, tmp_path):
-    target = tmp_path / "tables.yaml"
-    target.write_text(TABLES.read_text())
-    app = kiosk(at="16:00", path=target)
+async def test_the_help_says_n_moves_on_from_all_the_rounds(kiosk, tables_file):
+    app = kiosk(at="16:00", path=tables_file)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()

@@ -149,11 +149,12 @@ class FakeSocket:
         self.closed = True
 
 
-async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
+def in_process(tmp_path: Path):
+    """The server's screens in this process, their kiosks real, of one 80x24 look."""
     import shutil
     import sys
 
-    from kiosk.web.screens import BEHIND, Look, Screen, Screens
+    from kiosk.web.screens import Look, Screens
 
     programme = tmp_path / "programme.yaml"
     shutil.copy(Path(__file__).resolve().parents[2] / "programme.yaml", programme)
@@ -161,8 +162,13 @@ async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
         f"exec {sys.executable} -m kiosk run {programme} --follow --served"
         f" --state {tmp_path / 's.json'} --at 13:45"
     )
-    screens = Screens(lambda look: command, 50, 12)
-    look = Look(None, None, 80, 24)
+    return Screens(lambda look: command, 50, 12), Look(None, None, 80, 24)
+
+
+async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
+    from kiosk.web.screens import BEHIND, Screen
+
+    screens, look = in_process(tmp_path)
     good, stuck = Screen(FakeSocket(), "a"), Screen(FakeSocket(stuck=True), "b")
     renderer = await screens.watch(good, look)
     assert renderer is not None
@@ -186,21 +192,11 @@ async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
 
 
 async def test_a_kiosk_stops_a_while_after_its_last_screen(tmp_path: Path, monkeypatch) -> None:
-    import shutil
-    import sys
-
     import kiosk.web.screens
-    from kiosk.web.screens import Look, Screen, Screens
+    from kiosk.web.screens import Screen
 
     monkeypatch.setattr(kiosk.web.screens, "LINGER", 0.3)
-    programme = tmp_path / "programme.yaml"
-    shutil.copy(Path(__file__).resolve().parents[2] / "programme.yaml", programme)
-    command = (
-        f"exec {sys.executable} -m kiosk run {programme} --follow --served"
-        f" --state {tmp_path / 's.json'} --at 13:45"
-    )
-    screens = Screens(lambda look: command, 50, 12)
-    look = Look(None, None, 80, 24)
+    screens, look = in_process(tmp_path)
     first = Screen(FakeSocket(), "a")
     renderer = await screens.watch(first, look)
     assert renderer is not None
