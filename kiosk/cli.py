@@ -294,9 +294,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.served:
         _end_with_parent()
     lock = None if settings.follow else _host_lock(settings.state_path)
+    from kiosk.files.lifetime import Lifetime
+
+    # Until here SIGTERM and SIGHUP end the process as they do any (nothing to save, the
+    # terminal not yet taken); from here they end the kiosk within its grace, at any moment
+    lifetime = Lifetime()
+    lifetime.install_signals()
+    if lock is not None:
+        lifetime.when_ending(lock.mark_ending)  # a kiosk started now waits for this one
     from kiosk.tui.app import make_app
 
-    app = make_app(settings, programme, mirror=mirror)
+    app = make_app(settings, programme, mirror=mirror, lifetime=lifetime)
     app.run()
     if lock is not None:
         lock.release()
@@ -342,11 +350,22 @@ def _mirror(args: argparse.Namespace) -> Mirror:
 def _host_lock(path: Path) -> statefile.HostLock | None:
     """One host per state file: refuse a second, and clear what a cut-short write left."""
     from kiosk.files import statefile
+    from kiosk.files.lifetime import GRACE
 
     lock = statefile.HostLock(path)
+
+    def waiting(holder: str) -> None:
+        print(f"kiosk: waiting for the kiosk that is ending (pid {holder})", file=sys.stderr)
+
     try:
-        lock.acquire()
+        lock.acquire(wait=GRACE, waiting=waiting)  # one that is ending is gone within GRACE
     except statefile.Taken as exc:
+        if exc.lost_terminal:  # its terminal closed, and it did not end
+            raise Refused(
+                f"{path} is held by a kiosk (pid {exc.holder}) that has no terminal any more and"
+                f" does not end; stop it with: kill {exc.holder} (if it stays: kill -9"
+                f" {exc.holder}), then start this one again"
+            ) from None
         raise Refused(
             f"{path} already has a host (kiosk, pid {exc.holder}); to show what it shows on"
             " this screen too, start this one with --follow"

@@ -169,19 +169,31 @@ def screen_text(app: KioskApp) -> str:
     return "\n".join(screen_lines(app))
 
 
-class InTerminal:
-    """`kiosk run ...` in a pseudo-terminal of its own: the bytes a real terminal gets."""
+# The terminal's own program, as in a terminal window or a tmux pane: a session of its own whose
+# controlling terminal is the pty, so closing the pty's other side hangs it up as a window does
+OWN_TERMINAL = (
+    "import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0);"
+    " os.execv(sys.executable, [sys.executable, *sys.argv[1:]])"
+)
 
-    def __init__(self, args: list[str], cwd: Path):
+
+class InTerminal:
+    """`kiosk run ...` in a pseudo-terminal of its own: the bytes a real terminal gets. With
+    `own=False` the kiosk is not the terminal's own program (a shell's job started apart): a
+    terminal that closes then sends it no signal."""
+
+    def __init__(self, args: list[str], cwd: Path, own: bool = True):
         master, slave = pty.openpty()
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        first = [sys.executable, "-c", OWN_TERMINAL] if own else [sys.executable]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "run", *args],
+            [*first, "-m", "kiosk", "run", *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,
             cwd=cwd,
             env=env,
+            start_new_session=own,
         )
         os.close(slave)
         self.master = master

@@ -541,14 +541,16 @@ def test_follow_url_starts_on_the_last_copies_when_the_host_is_away(
 
 def test_follow_with_a_file_still_follows_that_file(programme_file: Path, monkeypatch) -> None:
     import kiosk.tui.app
+    from kiosk.files.lifetime import Lifetime
 
     seen = {}
 
-    def fake(settings, programme, clock=None, mirror=None):
+    def fake(settings, programme, clock=None, mirror=None, lifetime=None):
         seen.update(settings=settings, mirror=mirror)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(kiosk.tui.app, "make_app", fake)
+    monkeypatch.setattr(Lifetime, "install_signals", lambda self: None)  # not the test's own
     try:
         assert main(["--follow", str(programme_file)]) == 130
     finally:

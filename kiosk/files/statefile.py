@@ -9,6 +9,8 @@ import contextlib
 import fcntl
 import json
 import os
+import time
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -233,37 +235,84 @@ def clean_up(path: Path) -> list[Path]:
 
 
 class Taken(Exception):
-    """Another kiosk is the host of this state file; `holder` says which (its pid)."""
+    """Another kiosk is the host of this state file: `holder` is its pid; `ending` when it
+    has said it is ending; `lost_terminal` when it started in a terminal and has none now."""
 
-    def __init__(self, holder: str):
+    def __init__(self, holder: str, ending: bool = False, lost_terminal: bool = False):
         super().__init__(holder)
         self.holder = holder
+        self.ending = ending
+        self.lost_terminal = lost_terminal
+
+
+ENDING = "ending"  # what a host that is ending writes after its pid in the lock file
+
+
+def terminal_of(pid: int | str) -> int | None:
+    """A process's controlling terminal (Linux's tty_nr: 0 for none), or None where it cannot
+    be read. A terminal that closes leaves the processes of its session with none."""
+    try:
+        stat = Path(f"/proc/{int(pid)}/stat").read_text(encoding="ascii", errors="replace")
+        return int(stat[stat.rindex(")") + 2 :].split()[4])  # the 7th field, after the name
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 class HostLock:
     """One host per state file: an advisory lock on a file beside it, held for the life of the
     process. The system releases it on exit, a crash or kill -9 included; followers never take
-    it."""
+    it. The file says the holder's pid and terminal ("1234 tty=34817"), and "ending" once it
+    has decided to end."""
 
     def __init__(self, path: Path):
         self.path = path.with_name(f".{path.name}.lock")
         self._fd: int | None = None
+        self._line = ""
 
-    def acquire(self) -> None:
-        """Take the lock, or raise Taken naming the process that has it."""
+    def acquire(self, wait: float = 0.0, waiting: Callable[[str], None] | None = None) -> None:
+        """Take the lock, or raise Taken naming the process that has it. A holder that is
+        ending, or has lost its terminal, is waited for up to `wait` seconds (`waiting` is told
+        its pid once)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.read(fd, 64).decode(errors="replace").strip() or "?"
-            os.close(fd)
-            raise Taken(holder) from None
+        deadline = time.monotonic() + wait
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                taken = _holder(os.pread(fd, 128, 0).decode(errors="replace"))
+                if time.monotonic() >= deadline or not (taken.ending or taken.lost_terminal):
+                    os.close(fd)
+                    raise taken from None
+                if waiting is not None and not told:
+                    waiting(taken.holder)
+                    told = True
+                time.sleep(0.05)
+        self._line = f"{os.getpid()} tty={terminal_of(os.getpid()) or 0}"
         os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        os.pwrite(fd, f"{self._line}\n".encode(), 0)
         self._fd = fd
+
+    def mark_ending(self) -> None:
+        """Say that this host is ending: a kiosk started now waits for the lock. Safe from any
+        thread (one system call)."""
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.pwrite(self._fd, f"{self._line} {ENDING}\n".encode(), 0)
 
     def release(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # closing the descriptor drops the lock
             self._fd = None
+
+
+def _holder(text: str) -> Taken:
+    """What a lock file says of its holder; a terminal it had and has no more counts as lost
+    (a holder that never had one, under systemd or a test, is a host like any other)."""
+    words = text.split()
+    holder = words[0] if words else "?"
+    had = next((w.removeprefix("tty=") for w in words[1:] if w.startswith("tty=")), "0")
+    lost = had not in ("", "0") and terminal_of(holder) == 0
+    return Taken(holder, ENDING in words[1:], lost)

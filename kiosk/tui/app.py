@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import gc
 import os
-import signal
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.drivers.linux_driver import LinuxDriver
 from textual.events import Resize
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
@@ -38,6 +38,7 @@ from kiosk.files import statefile
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 from kiosk.files.watch import Watch
+from kiosk.tui.driver import KioskDriver
 from kiosk.tui.keys import BINDINGS
 from kiosk.tui.messages import (
     ParentGone,
@@ -59,6 +60,9 @@ from kiosk.tui.widgets import (
 )
 
 if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
+    from textual.driver import Driver
+
+    from kiosk.files.lifetime import Lifetime
     from kiosk.files.mirror import Mirror
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
@@ -90,6 +94,7 @@ class KioskApp(App[int]):
         programme: Programme,
         clock: Clock | None = None,
         mirror: Mirror | None = None,
+        lifetime: Lifetime | None = None,
     ):
         # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
         # path as relative to this file)
@@ -99,6 +104,10 @@ class KioskApp(App[int]):
         self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
         self.words = Words(programme.event.language)
         self.mirror = mirror  # --follow URL: the copies of a host on another machine
+        # the process's end, signals and watchdog (kiosk run); in tests the app alone
+        self.lifetime = lifetime
+        self._leaving = False
+        self._event_loop: asyncio.AbstractEventLoop | None = None  # set once running
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
         self._lines: Lines | None = None
@@ -188,16 +197,56 @@ class KioskApp(App[int]):
         for message, severity in self._notes:
             self.notify(message, severity=severity, timeout=10)
         self._notes.clear()
-        if not self.is_headless:  # a real terminal: systemd stops with SIGTERM, a hangup too
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                with contextlib.suppress(NotImplementedError, RuntimeError):
-                    loop.add_signal_handler(sig, lambda: self.run_worker(self._leave()))
+        self._event_loop = asyncio.get_running_loop()
+        driver = self._driver
+        if isinstance(driver, KioskDriver):  # a terminal that goes ends the kiosk
+            driver.on_gone = self.end
+            if driver.gone:
+                self.end()
+        if self.lifetime is not None:  # signals and a stuck exit: see files/lifetime.py
+            self.lifetime.serve(self._leave_soon, self.last_write)
 
-    async def _leave(self) -> None:
-        """As ctrl+q and yes: the last host action on disk, the terminal restored, exit 0."""
+    def get_driver_class(self) -> type[Driver]:
+        found = super().get_driver_class()
+        if found is LinuxDriver:  # a real terminal (a browser's or a test's driver as it is)
+            return KioskDriver
+        return found
+
+    def end(self) -> None:
+        """Decide to end (from any thread): the last host action on disk, the terminal
+        restored, exit 0; with a lifetime, the process is gone within its grace."""
+        if self.lifetime is not None:
+            self.lifetime.end(0)  # which asks for _leave, and ends the process if it sticks
+        else:
+            self._leave_soon()
+
+    def _leave_soon(self) -> None:
+        """_leave on the event loop, from whichever thread decided."""
+        if self._event_loop is not None:
+            self._event_loop.call_soon_threadsafe(self._leave)
+
+    def _leave(self) -> None:
+        if not self._leaving:
+            self._leaving = True
+            self.run_worker(self._flush_and_exit())
+
+    async def _flush_and_exit(self) -> None:
         await self.flush()
         self.exit(0)
+
+    def last_write(self) -> None:
+        """The watchdog's last word before it ends a kiosk that did not exit in time: the
+        newest live state and log on disk, unless a write that holds them is stuck."""
+        if self.settings.follow or not self._writing.acquire(timeout=1):
+            return
+        try:
+            live = self.live
+            if live is not self._written:
+                statefile.write(self.settings.state_path, live, self._state_mode())
+                self._written = live
+            self._write_log()
+        finally:
+            self._writing.release()
 
     def started(self) -> None:
         """Once drawn: if `kiosk run` held garbage collection off for the start-up, collect
@@ -320,6 +369,9 @@ class KioskApp(App[int]):
                 self.post_message(ProgrammeLoaded(load(self.settings.programme_path)))
             except ProgrammeError as exc:
                 self.post_message(ProgrammeRefused(exc.first))
+        driver = self._driver
+        if isinstance(driver, KioskDriver) and driver.terminal_gone():
+            self.end()  # a hangup that sent no signal here (the kiosk not the terminal's own)
         if self.settings.served and os.getppid() != self._server_pid:
             self.post_message(ParentGone())  # kill -9 of the server, where no signal told us
         if self.settings.follow and self._state_watch.poll():
@@ -359,7 +411,7 @@ class KioskApp(App[int]):
         self.live, _ = reconcile(message.live, self.programme)
 
     def on_parent_gone(self, message: ParentGone) -> None:
-        self.exit(0)
+        self.end()
 
     def _write_state(self) -> None:
         if self.live is not self._written:
@@ -505,9 +557,9 @@ class KioskApp(App[int]):
             return  # a browser tab cannot quit its kiosk: the page would go dead
         self.push_screen(QuitScreen(self.words), self._quit_answer)
 
-    async def _quit_answer(self, answer: bool | None) -> None:
+    def _quit_answer(self, answer: bool | None) -> None:
         if answer:
-            await self._leave()
+            self.end()
 
     def ring(self) -> None:
         """The terminal's bell (a browser display plays a sound for it). Textual's `bell` is
@@ -527,8 +579,9 @@ def make_app(
     programme: Programme | None = None,
     clock: Clock | None = None,
     mirror: Mirror | None = None,
+    lifetime: Lifetime | None = None,
 ) -> KioskApp:
     """The kiosk app for these settings; tests pass a clock they control."""
     if programme is None:
         programme = load(settings.programme_path)
-    return KioskApp(settings, programme, clock, mirror)
+    return KioskApp(settings, programme, clock, mirror, lifetime)
