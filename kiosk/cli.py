@@ -174,13 +174,13 @@ def _load(path: str) -> Programme:
 
 
 def _when(text: str | None, programme: Programme) -> datetime | None:
-    from kiosk.core.times import MORNING, TimeError, parse_when
+    from kiosk.core.times import TimeError, is_evening, parse_when
 
     if text is None:
         return None
-    # an evening's small hours are the night after, by the loader's rule
+    # an evening's small hours are the night after, by the planner's rule
     first = programme.items[0].start
-    evening = first.hour * 60 + first.minute >= MORNING
+    evening = is_evening(first.hour * 60 + first.minute)
     try:
         return parse_when(text, programme.event.date, programme.event.timezone, evening)
     except TimeError as exc:
@@ -195,10 +195,9 @@ def _room(args: argparse.Namespace, programme: Programme) -> str | None:
         return room
     if not rooms:
         raise Refused(f"--room: {programme.source} has no rooms (event.rooms)")
-    import difflib
+    from kiosk.core.problems import did_you_mean
 
-    close = difflib.get_close_matches(room, rooms, n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(room, rooms)
     raise Refused(f"--room: '{room}' is not one of: {', '.join(rooms)}{hint}")
 
 

@@ -54,6 +54,18 @@ def parse_duration(text: str) -> int:
 MORNING = 6 * 60  # in a day that starts from 06:00, earlier times are in the night after
 
 
+def is_evening(first: int) -> bool:
+    """The rule for a day whose first start is `first` (minutes after midnight): from 06:00 on
+    it is an evening, and 00:00 to 05:59 are the small hours of the night after."""
+    return first >= MORNING
+
+
+def closing_wall(evening: bool) -> int:
+    """The latest a day may close, as wall minutes: midnight, or 06:00 the next morning for an
+    evening."""
+    return 24 * 60 + (MORNING if evening else 0)
+
+
 class Day:
     """The event's day as its programme reads it: wall-clock times to real minutes since the
     day began and back. Real minutes: on the night the clocks change, an hour is still 60
@@ -68,7 +80,7 @@ class Day:
         self.origin = pendulum.datetime(day.year, day.month, day.day, tz=tz)
         if self.origin.date() != day:
             raise TimeError(f"{day.isoformat()} does not exist in {tz}: the day was skipped")
-        self.limit = self.minutes(24 * 60 + (MORNING if evening else 0), check=False)
+        self.limit = self.minutes(closing_wall(evening), check=False)
 
     def minutes(self, wall: int, check: bool = True) -> int:
         """Wall minutes on the day (24:00 and, in an evening, the small hours: the day after)

@@ -19,7 +19,7 @@ from typing import Any
 import pendulum
 import yaml
 
-from kiosk.core.times import MORNING
+from kiosk.core.times import closing_wall, is_evening
 from kiosk.files.loader import MAX_BYTES
 
 DAY_BREAK = 4  # hours: a pretalx day starts at 04:00
@@ -104,9 +104,9 @@ def _by_day(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
     out: dict[date, list[_Talk]] = {}
     for day, day_talks in sorted(talks.items()):
         earliest = min(day_talks, key=lambda t: t.start).start
-        first = earliest.hour * 60 + earliest.minute  # as the loader reads the day: written
+        first = earliest.hour * 60 + earliest.minute  # as the planner reads the day: written
         for talk in day_talks:
-            on = day if first >= MORNING or talk.start.date() == day else talk.start.date()
+            on = day if is_evening(first) or talk.start.date() == day else talk.start.date()
             out.setdefault(on, []).append(talk)
     return dict(sorted(out.items()))
 
@@ -121,8 +121,8 @@ def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
     talks at the same time in one room become one item, a talk that runs into the next in
     its room ends when that one starts, and none runs past the day's end."""
     earliest = min(talks, key=lambda t: t.start).start
-    evening = earliest.hour * 60 + earliest.minute >= MORNING
-    limit = 24 * 60 + (MORNING if evening else 0)
+    evening = is_evening(earliest.hour * 60 + earliest.minute)
+    limit = closing_wall(evening)
     out: list[_Talk] = []
     last: dict[str, int] = {}  # room -> index in out of its latest talk
     for talk in talks:
