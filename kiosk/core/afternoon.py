@@ -92,7 +92,7 @@ def replay(programme: Programme, log: list[Logged], until: datetime) -> Afternoo
     begun = {e.state.item_id: e.at for e in log if _started(e)}
     parts = []
     for item in programme.items:
-        if item.is_end or item.room is not None:
+        if item.is_end or not item.for_everyone:
             continue
         kept = [r for r in runs.get(item.id, []) if r.end is None or r.end - r.start >= BRIEF]
         by_key = [r for r in kept if r.start == begun.get(item.id)]

@@ -55,7 +55,9 @@ class Lines:
         if day and snap.phase == BEFORE:  # the day before has closed: thanks, and tomorrow
             snap = snap._replace(between_days=True)
         rooms = self.days[day].rooms
-        if not rooms or self.room is not None:  # a room's door shows its own line only
+        if self.room is not None:
+            return self._door(day, snap, at)
+        if not rooms:
             return snap
         each = tuple((name, self.timeline(day, name).snapshot(at)) for name, _ in rooms)
         # the hall's day runs from the first room's start to the last's end
@@ -64,6 +66,23 @@ class Lines:
             phases.add(snap.phase)
         phase = phases.pop() if len(phases) == 1 else DURING
         return snap._replace(rooms=each, phase=phase)
+
+    def _door(self, day: int, snap: Snapshot, at: datetime) -> Snapshot:
+        """A room's door: its own line, but a round it has no session in is not its NOW; with
+        nothing on here while the day runs, the other rooms' lines say where things are on."""
+        room = self.room
+        assert room is not None
+        now = snap.now
+        if now is not None and now.item.sessions and now.item.session_in(room) is None:
+            snap = snap._replace(now=None)
+        if snap.now is None and snap.phase == DURING:
+            others = tuple(
+                (name, self.timeline(day, name).snapshot(at))
+                for name, _ in self.days[day].rooms
+                if name != room
+            )
+            snap = snap._replace(rooms=others)
+        return snap
 
 
 def _close(day: DayLines) -> datetime:

@@ -57,6 +57,8 @@ class Item:
     fixed: bool = False
     line: int = 0
     room: str | None = None  # None: for everyone (plenary), in every room's line
+    # in a room and for everyone (in every line): nothing else runs then, or the organiser said so
+    plenary: bool = False
     sessions: tuple[Session, ...] = ()  # a round: parallel parts in the rooms
     wrap_up: tuple[int, ...] | None = None  # None: the event's
     # Turns within the part (`rounds:` or `rotate:` in the file: dialogue tables that change
@@ -77,6 +79,11 @@ class Item:
     @property
     def is_end(self) -> bool:
         return self.kind == "end"
+
+    @property
+    def for_everyone(self) -> bool:
+        """In every line: an item without a room, or a plenary part in a room."""
+        return self.room is None or self.plenary
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from kiosk.core.text import displayable
 from kiosk.core.times import Day, TimeError, is_evening
 
 Real = dict[str, int]  # "start"/"end" -> real minutes of the day, for what was written
+INFINITE = 10**9  # minutes: an open end runs on
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class _DayPlan:
     closes: dict[str, int | None]  # the close of each room with items of its own
     # in a room's line, the items for everyone that end sooner there (the room's part begins)
     ends: dict[str, dict[int, int | None]]
+    alone: frozenset[int]  # parts in a room while nothing else runs: plenary by themselves
 
 
 def plan(spec: ProgrammeSpec, found: Sequence[Problem] = ()) -> Programme:
@@ -102,10 +104,10 @@ class _Planner:
                 drafts.append(replace(draft, is_end=item.is_end))
         if skipped:  # the schedule would only add follow-on errors about the missing time
             return None
-        plenary = [n for n, item in enumerate(items) if item.room is None]
+        everyone = [n for n, item in enumerate(items) if item.for_everyone]
         slots: dict[int, Slot] = {}
         close: int | None = None
-        if plenary:
+        if everyone:
             order = _with_blocks(items, drafts)
             found, close, problems = resolve(
                 [drafts[n] if isinstance(n, int) else n for n in order], day.limit, day.label
@@ -118,10 +120,10 @@ class _Planner:
         closes: dict[str, int | None] = {}
         ends: dict[str, dict[int, int | None]] = {}
         for room in event.rooms if event else ():
-            own = [n for n, item in enumerate(items) if item.room == room]
+            own = [n for n, item in enumerate(items) if item.room == room and not item.plenary]
             if not own:
                 continue
-            members = sorted([*plenary, *own])
+            members = sorted([*everyone, *own])
             line_drafts = [
                 drafts[n] if n not in slots else _anchor(drafts[n], slots[n]) for n in members
             ]
@@ -140,7 +142,8 @@ class _Planner:
             return None
         every = [slots[n] for n in range(len(items))]
         self._check_rounds(items, every, sessions, day)
-        return _DayPlan(day, items, every, sessions, close, closes, ends)
+        alone = _alone(items, every)
+        return _DayPlan(day, items, every, sessions, close, closes, ends, alone)
 
     def _real(self, day: Day, start: WallTime | None, end: WallTime | None) -> Real | None:
         real: Real = {}
@@ -254,6 +257,7 @@ class _Planner:
                         fixed=spec.fixed,
                         line=spec.line,
                         room=spec.room,
+                        plenary=spec.plenary or n in plan.alone,
                         sessions=sessions,
                         wrap_up=spec.wrap_up,
                         turns=spec.turns,
@@ -268,17 +272,24 @@ class _Planner:
                 end = day.instant(day.limit)
                 return Programme(on_day, tuple(members), at(close, day), end, source)
 
-            hall = line([i for i in built if i.room is None], plan.close)
+            # a part alone in its time is for everyone too: in the hall's line and every room's
+            joined = sorted(plan.alone)
+            hall_items = [n for n, i in enumerate(plan.items) if i.for_everyone]
+            hall_close = _latest([plan.close] if hall_items else [], joined, plan.slots)
+            hall_line = _merged(hall_items, joined, plan.slots)
+            hall = line([built[n] for n in hall_line], hall_close)
             rooms = []
             for room in event.rooms:
                 if room in plan.closes:
                     sooner = plan.ends.get(room, {})
+                    own = [n for n, i in enumerate(plan.items) if i.for_everyone or i.room == room]
+                    others = [n for n in joined if plan.items[n].room != room]
                     members = [
-                        replace(i, end=at(sooner[n])) if n in sooner else i
-                        for n, i in enumerate(built)
-                        if i.room in (None, room)
+                        replace(built[n], end=at(sooner[n])) if n in sooner else built[n]
+                        for n in _merged(own, others, plan.slots)
                     ]
-                    rooms.append((room, line(members, plan.closes[room])))
+                    close = _latest([plan.closes[room]], others, plan.slots)
+                    rooms.append((room, line(members, close)))
                 else:
                     rooms.append((room, hall))
             days.append(DayLines(day.date, hall, tuple(rooms)))
@@ -330,13 +341,55 @@ def _with_blocks(items: tuple[ItemSpec, ...], drafts: list[Draft]) -> list[int |
         out.append(Draft(line, start, end))
 
     for n, item in enumerate(items):
-        if item.room is None:
+        if item.for_everyone:
             close_block(drafts[n])
             out.append(n)
         else:
             block.append(n)
     close_block(None)
     return out
+
+
+def _alone(items: tuple[ItemSpec, ...], slots: list[Slot]) -> frozenset[int]:
+    """The parts in a room while nothing else runs: no other room's part, nothing for
+    everyone. Parts in one room never overlap, so a sweep over all spans by their starts finds
+    them: one is alone when everything before it has ended by its start and the next starts
+    at its end or later."""
+    spans: list[tuple[int, int, int]] = sorted(
+        (slot.start, INFINITE if slot.end is None else slot.end, n)
+        for n, (item, slot) in enumerate(zip(items, slots, strict=True))
+        if not item.is_end
+    )
+    out = []
+    latest = -INFINITE  # the latest end of the spans before this one
+    for p, (start, end, n) in enumerate(spans):
+        after = spans[p + 1][0] if p + 1 < len(spans) else INFINITE
+        item = items[n]
+        if item.room is not None and not item.plenary and latest <= start and after >= end:
+            out.append(n)
+        latest = max(latest, end)
+    return frozenset(out)
+
+
+def _latest(closes: list[int | None], joining: list[int], slots: list[Slot]) -> int | None:
+    """A line's close with parts of other lines joined in: the latest end; None (an open
+    end) if any of them has one."""
+    ends = [*closes, *(slots[n].end for n in joining)]
+    return None if not ends or None in ends else max(e for e in ends if e is not None)
+
+
+def _merged(line: list[int], joining: list[int], slots: list[Slot]) -> list[int]:
+    """A line's items (in their order) with parts of other lines joined in where they start:
+    before the first of the line's items that starts later."""
+    ahead = sorted(joining, key=lambda n: (slots[n].start, n))
+    out: list[int] = []
+    k = 0
+    for m in line:
+        while k < len(ahead) and slots[ahead[k]].start < slots[m].start:
+            out.append(ahead[k])
+            k += 1
+        out.append(m)
+    return out + ahead[k:]
 
 
 def _own_end(draft: Draft) -> int | None:

@@ -120,7 +120,7 @@ def table(programme: Programme, state: State | None = None) -> str:
         elif day.hall.close is not None:  # only the close is for everyone
             lines.append(f"  closes at {hhmm(day.hall.close)}")
         for room, line in day.rooms:
-            own = [n for n, item in enumerate(line.items) if item.room == room]
+            own = [n for n, item in enumerate(line.items) if item.room == room and not item.plenary]
             if own:
                 lines.append(f"  {displayable(room)}:")
                 lines += _line(line, state, own)
@@ -149,7 +149,13 @@ def _line(
         extra = displayable(item.by or "")
         open_end = item.end is None and not item.is_end
         kind = displayable(item.kind or "")
-        tags = [t for t in (kind, "fixed" if item.fixed else "", "open end" * open_end) if t]
+        # a plenary part: for everyone, in its room (said in the hall's list, not the room's)
+        plenary = (
+            f"plenary in {displayable(item.room or '')}" if item.plenary and only is None else ""
+        )
+        tags = [
+            t for t in (kind, "fixed" if item.fixed else "", "open end" * open_end, plenary) if t
+        ]
         if tags:
             extra = f"{extra}  ({', '.join(tags)})".strip()
         title = displayable(item.title)

@@ -142,7 +142,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
             counted = opens
             if first.item.kind == "walk-in" and first.index + 1 < len(snap.programme.items):
                 nxt = snap.entry(first.index + 1)
-            elif first.item.room is not None:  # the rooms open the day
+            elif not first.item.for_everyone:  # the rooms open the day
                 nxt = None
     elif snap.phase == AFTER:
         # the thanks, and where this was: for the photo, the taxi, the next time
@@ -154,6 +154,9 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
         look, now, counted = _now(snap, snap.now, words, room)
     elif room is None and _rooms_on(snap):  # nothing for everyone, but the rooms run theirs
         look = "rooms"
+    elif room is not None and (where := elsewhere(snap)):  # this room is free, others run
+        look = "rooms"
+        headline = HeadlineText(words("elsewhere", what=where), "")
     elif nxt is not None:  # a gap: nothing on, one countdown to what comes next
         look = "gap"
         headline = _countdown(words("resume_at", t=start_text(nxt, words)), nxt.start, snap, words)
@@ -197,7 +200,11 @@ def _rooms_next(snap: Snapshot) -> list[Entry]:
             continue
         items = s.programme.items
         own = next(
-            (i for i in range(s.next.index, min(s.next.index + 8, len(items))) if items[i].room),
+            (
+                i
+                for i in range(s.next.index, min(s.next.index + 8, len(items)))
+                if not items[i].for_everyone
+            ),
             None,
         )
         if own is not None:
@@ -240,7 +247,7 @@ def _coming(
 
 def _rooms_on(snap: Snapshot) -> bool:
     """The rooms run parts of their own now, or will before what comes for everyone."""
-    if any(s.now is not None and s.now.item.room is not None for _, s in snap.rooms):
+    if any(s.now is not None and not s.now.item.for_everyone for _, s in snap.rooms):
         return True
     until = snap.next.start if snap.next is not None else None
     return any(until is None or e.start < until for e in _rooms_next(snap))
@@ -319,7 +326,7 @@ def _now(
     return (
         look,
         NowText(
-            label=words("now") if room is None else words("now_in", room=displayable(room)),
+            label=_label(words, "now", _place(now.item, room)),
             title=title,
             by=by,
             times=times,
@@ -355,8 +362,38 @@ def _next(
         when = words("at", t=start_text(nxt, words))
     else:
         when = words("at_in", t=start_text(nxt, words), d=words.span(until))
-    label = words("next") if room is None else words("next_in", room=displayable(room))
+    label = _label(words, "next", _place(nxt.item, room))
     return NextText(label=label, title=_part(nxt.item, room)[0], when=when)
+
+
+def _place(item: Item, room: str | None) -> str | None:
+    """Where a part is as a screen says it: a plenary part in its own room (at the hall and
+    at every door), else the door's room; None: the hall, for everyone."""
+    return item.room if item.plenary else room
+
+
+def _label(words: Words, what: str, place: str | None) -> str:
+    """'Nu' or 'Nu in Zaal 2' (and 'Hierna' alike)."""
+    return words(what) if place is None else words(f"{what}_in", room=displayable(place))
+
+
+def elsewhere(snap: Snapshot) -> str:
+    """At a door with nothing on: the parts on in the other rooms ('Zaal 1 · Excursie, Zaal 2
+    · Masterclass'), each room's own part or its session of a round; '' when none is on."""
+    if snap.now is not None or snap.phase != DURING:
+        return ""
+    parts = []
+    for name, s in snap.rooms:
+        if s.now is None:
+            continue
+        item = s.now.item
+        if item.sessions:
+            session = item.session_in(name, snap.at)
+            if session is not None:
+                parts.append(f"{displayable(name)} · {displayable(session.title)}")
+        elif not item.for_everyone:
+            parts.append(f"{displayable(name)} · {displayable(item.title)}")
+    return ", ".join(parts)
 
 
 def _whole_minutes(progress: float | None, now: Entry) -> float | None:
@@ -463,8 +500,8 @@ def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
     out = []
     for name, s in snap.rooms:
         where = displayable(name)
-        now = s.now if s.now is not None and s.now.item.room is not None else None
-        nxt = s.next if s.next is not None and s.next.item.room is not None else None
+        now = s.now if s.now is not None and not s.now.item.for_everyone else None
+        nxt = s.next if s.next is not None and not s.next.item.for_everyone else None
         if now is not None:
             title, by = _part(now.item, name)
             # what runs in a room: how long it still runs, where the start time would be

@@ -50,6 +50,7 @@ ITEM_FIELDS = (
     "kind",
     "fixed",
     "room",
+    "plenary",
     "sessions",
     "id",
     "wrap_up",
@@ -295,6 +296,11 @@ class _Reader(NodeReader):
             k: self.text(f[k], k) if k in f else None for k in ("by", "description", "kind", "id")
         }
         fixed = self.flag(f["fixed"], "fixed") if "fixed" in f else False
+        plenary = self.flag(f["plenary"], "plenary") if "plenary" in f else False
+        if plenary and "room" not in f:
+            self.fail(
+                f["plenary"], "plenary is for a part in a room; without one it is for everyone"
+            )
         start, end = self._wall(f, "start"), self._wall(f, "end")
         duration = None
         if "duration" in f:
@@ -328,6 +334,7 @@ class _Reader(NodeReader):
             id=words["id"],
             fixed=fixed,
             room=room,
+            plenary=plenary and room is not None,
             sessions=sessions,
             wrap_up=wrap_up,
             turns=turns,

@@ -21,6 +21,7 @@ from kiosk.core.times import TimeError, parse_clock
 # libyaml's parser where PyYAML has it: ten times faster on a large programme, same nodes
 _FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32  # a programme nests 4 deep; PyYAML slows quadratically on deep flow nesting
+FIELD_HINT = 0.7  # how near a misspelt field name must be to a known one for "did you mean"
 YEARS = (1900, 2999)  # beyond these, instants overflow (9999-12-31 + a day) or make no sense
 _TRUE = {"true", "yes", "on", "ja"}
 FALSE = {"false", "no", "off", "nee"}
@@ -106,7 +107,7 @@ class NodeReader:
                 self.fail(key_node, f"'{key}' is given twice in {where}")
                 continue
             if key not in allowed:
-                hint = did_you_mean(key, allowed, 0.6, f"known: {', '.join(allowed)}")
+                hint = did_you_mean(key, allowed, FIELD_HINT, f"known: {', '.join(allowed)}")
                 self.fail(key_node, f"unknown field '{key}' in {where}{hint}")
                 continue
             out[key] = value

@@ -514,7 +514,7 @@ def test_file_level_refusals(text: str, expected: list[tuple[int, str]]) -> None
         pytest.param(
             "{start: 14:00, title: A, speaker: Me}",
             "unknown field 'speaker' in item; known: title, start, end, duration, by,"
-            " description, kind, fixed, room, sessions, id, wrap_up, rounds, rotate",
+            " description, kind, fixed, room, plenary, sessions, id, wrap_up, rounds, rotate",
             id="unknown-field-no-hint",
         ),
         pytest.param(
@@ -734,7 +734,7 @@ def test_newlines_in_names_do_not_split_a_problem_over_lines() -> None:
         (
             6,
             "unknown field 'x\\ny' in item; known: title, start, end, duration, by,"
-            " description, kind, fixed, room, sessions, id, wrap_up, rounds, rotate",
+            " description, kind, fixed, room, plenary, sessions, id, wrap_up, rounds, rotate",
         )
     ]
 
@@ -830,7 +830,7 @@ def test_schedule_problems_come_with_the_other_problems() -> None:
         (
             6,
             "unknown field 'speakr' in item; known: title, start, end, duration, by,"
-            " description, kind, fixed, room, sessions, id, wrap_up, rounds, rotate",
+            " description, kind, fixed, room, plenary, sessions, id, wrap_up, rounds, rotate",
         ),
         (7, "id 'a' is also used on line 6"),
         (7, "starts at 13:00, before the item on line 6 (14:00); starts must be in order"),

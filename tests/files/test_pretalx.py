@@ -111,7 +111,9 @@ def test_three_days_two_rooms_pass_the_loader_as_written():
         ("Keynote: open data", "26 10:30"),
         ("Late night talks", "27 00:30"),  # the night after, on the first day's screen
     ]
-    workshop = first.line("Saal B").items[0]
+    opening, workshop = first.line("Saal B").items[:2]
+    # the opening runs alone: it is for everyone, at Saal B's door too, with its room
+    assert (opening.title, opening.room, opening.plenary) == ("Opening", "Saal A", True)
     assert (workshop.title, workshop.kind, workshop.by) == ("Workshop #1", "workshop", "Anna Berg")
     hackathon = p.days[2].line("Saal B").items[0]
     assert hackathon.by == "Eve, Finn"
