@@ -20,6 +20,8 @@ import pytest
 from conftest import PROGRAMME, InTerminal
 from kiosk.files import statefile
 
+pytestmark = pytest.mark.slow  # kiosks in ptys, ended at sixty moments
+
 GONE_WITHIN = 2.0  # seconds from the terminal's close or the signal to the process gone
 AT_ONCE = 4  # kiosks alive at one time
 BURST = b"n+p-n+p-"  # host keys that move the timeline: every one a state write

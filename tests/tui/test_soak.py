@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks.soak import soak
+
+pytestmark = pytest.mark.slow
 
 
 async def test_a_day_of_keys_edits_and_damage_keeps_place_screen_and_memory(tmp_path: Path):

@@ -19,9 +19,13 @@ import pytest
 from serve_helpers import TITLE, serve_kiosk
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="no chromium on PATH (Debian: apt-get install chromium)"
+    ),
+]
 
 # textual.js keeps its xterm.js terminal in a local object that sets `websocket_url` first
 # thing: a setter on Object.prototype, installed before the page's scripts, catches it.
