@@ -34,7 +34,8 @@ class _DayPlan:
     closes: dict[str, int | None]  # the close of each room with items of its own
     # in a room's line, the items for everyone that end sooner there (the room's part begins)
     ends: dict[str, dict[int, int | None]]
-    alone: frozenset[int]  # parts in a room while nothing else runs: plenary by themselves
+    # parts in a room for everyone: alone in their time, or said to be (`plenary: true`)
+    alone: frozenset[int]
 
 
 def plan(spec: ProgrammeSpec, found: Sequence[Problem] = ()) -> Programme:
@@ -104,7 +105,7 @@ class _Planner:
                 drafts.append(replace(draft, is_end=item.is_end))
         if skipped:  # the schedule would only add follow-on errors about the missing time
             return None
-        everyone = [n for n, item in enumerate(items) if item.for_everyone]
+        everyone = [n for n, item in enumerate(items) if item.room is None]
         slots: dict[int, Slot] = {}
         close: int | None = None
         if everyone:
@@ -120,7 +121,7 @@ class _Planner:
         closes: dict[str, int | None] = {}
         ends: dict[str, dict[int, int | None]] = {}
         for room in event.rooms if event else ():
-            own = [n for n, item in enumerate(items) if item.room == room and not item.plenary]
+            own = [n for n, item in enumerate(items) if item.room == room]
             if not own:
                 continue
             members = sorted([*everyone, *own])
@@ -142,7 +143,7 @@ class _Planner:
             return None
         every = [slots[n] for n in range(len(items))]
         self._check_rounds(items, every, sessions, day)
-        alone = _alone(items, every)
+        alone = _alone(items, every) | {n for n, item in enumerate(items) if item.plenary}
         return _DayPlan(day, items, every, sessions, close, closes, ends, alone)
 
     def _real(self, day: Day, start: WallTime | None, end: WallTime | None) -> Real | None:
@@ -257,7 +258,7 @@ class _Planner:
                         fixed=spec.fixed,
                         line=spec.line,
                         room=spec.room,
-                        plenary=spec.plenary or n in plan.alone,
+                        plenary=n in plan.alone,
                         sessions=sessions,
                         wrap_up=spec.wrap_up,
                         turns=spec.turns,
@@ -274,21 +275,25 @@ class _Planner:
 
             # a part alone in its time is for everyone too: in the hall's line and every room's
             joined = sorted(plan.alone)
-            hall_items = [n for n, i in enumerate(plan.items) if i.for_everyone]
-            hall_close = _latest([plan.close] if hall_items else [], joined, plan.slots)
+            hall_items = [n for n, i in enumerate(plan.items) if i.room is None]
             hall_line = _merged(hall_items, joined, plan.slots)
+            hall_joined = [n for n in hall_line if n in plan.alone]
+            hall_close = _latest([plan.close] if hall_items else [], hall_joined, plan.slots)
             hall = line([built[n] for n in hall_line], hall_close)
             rooms = []
             for room in event.rooms:
                 if room in plan.closes:
                     sooner = plan.ends.get(room, {})
-                    own = [n for n, i in enumerate(plan.items) if i.for_everyone or i.room == room]
+                    own = [n for n, i in enumerate(plan.items) if i.room in (None, room)]
+                    own_set = set(own)
                     others = [n for n in joined if plan.items[n].room != room]
+                    merged = _merged(own, others, plan.slots)
                     members = [
                         replace(built[n], end=at(sooner[n])) if n in sooner else built[n]
-                        for n in _merged(own, others, plan.slots)
+                        for n in merged
                     ]
-                    close = _latest([plan.closes[room]], others, plan.slots)
+                    joined_here = [n for n in merged if n in plan.alone and n not in own_set]
+                    close = _latest([plan.closes[room]], joined_here, plan.slots)
                     rooms.append((room, line(members, close)))
                 else:
                     rooms.append((room, hall))
@@ -341,7 +346,7 @@ def _with_blocks(items: tuple[ItemSpec, ...], drafts: list[Draft]) -> list[int |
         out.append(Draft(line, start, end))
 
     for n, item in enumerate(items):
-        if item.for_everyone:
+        if item.room is None:
             close_block(drafts[n])
             out.append(n)
         else:
@@ -379,17 +384,29 @@ def _latest(closes: list[int | None], joining: list[int], slots: list[Slot]) -> 
 
 
 def _merged(line: list[int], joining: list[int], slots: list[Slot]) -> list[int]:
-    """A line's items (in their order) with parts of other lines joined in where they start:
-    before the first of the line's items that starts later."""
+    """A line's items (in their order) with plenary parts of other lines joined in where they
+    start: before the first of the line's items that starts later. One that overlaps a part
+    of the line stays out of it (the line's own part is what is on there)."""
+
+    def end(n: int) -> int:
+        found = slots[n].end
+        return INFINITE if found is None else found
+
     ahead = sorted(joining, key=lambda n: (slots[n].start, n))
     out: list[int] = []
+    before: int | None = None  # the line's item before the next joining one
     k = 0
-    for m in line:
-        while k < len(ahead) and slots[ahead[k]].start < slots[m].start:
-            out.append(ahead[k])
+    for m in [*line, None]:
+        start = INFINITE if m is None else slots[m].start
+        while k < len(ahead) and slots[ahead[k]].start < start:
+            n = ahead[k]
             k += 1
-        out.append(m)
-    return out + ahead[k:]
+            if (before is None or end(before) <= slots[n].start) and end(n) <= start:
+                out.append(n)
+        if m is not None:
+            out.append(m)
+            before = m
+    return out
 
 
 def _own_end(draft: Draft) -> int | None:

@@ -50,7 +50,7 @@ class ItemSpec:
     id: str | None = None
     fixed: bool = False
     room: str | None = None  # None: for everyone
-    plenary: bool = False  # `plenary: true`: in its room and for everyone, whatever runs beside
+    plenary: bool = False  # `plenary: true`: in its room and for everyone, whatever runs beside it
     sessions: tuple[SessionSpec, ...] = ()  # a round
     wrap_up: tuple[int, ...] | None = None  # None: the event's
     turns: int = 0
@@ -59,11 +59,6 @@ class ItemSpec:
     @property
     def is_end(self) -> bool:
         return self.kind == "end"
-
-    @property
-    def for_everyone(self) -> bool:
-        """Planned in the line for everyone: no room, or said to be plenary."""
-        return self.room is None or self.plenary
 
 
 @dataclass(frozen=True)

@@ -208,3 +208,33 @@ async def test_a_rooms_door_shows_its_session_of_the_moment_with_its_own_times(
             shown = (text_of(app, "#now-title"), text_of(app, "#now-times"))
             assert shown == (title, times), at
             assert time_left(app) == left, at
+
+
+@pytest.fixture
+def congres(tmp_path: Path) -> Path:
+    path = tmp_path / "programme.yaml"
+    shutil.copy(EXAMPLES / "congres.yaml", path)
+    return path
+
+
+async def test_everybody_at_the_plenary_and_a_free_room_says_where_things_are(kiosk, congres):
+    """The hall at the opening in the Grote zaal, then a free room's door in the second
+    round, as the day moves on under one kiosk each."""
+    hall = kiosk(at="10:10", path=congres)
+    async with hall.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(hall, "#now-label") == "Nu in Grote zaal"
+        assert text_of(hall, "#now-title") == "Opening"
+    door = kiosk(at="13:40", path=congres, room="Zaal 3", follow=True)
+    async with door.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not door.query_one("#now").display  # a round it has no session in: no NOW
+        assert text_of(door, "#headline-text") == (
+            "Nu elders: Zaal 1 · Excursie Bloemenbuurt, Zaal 2 · Masterclass gemeenten"
+        )
+        assert text_of(door, "#next-title") == "Plenaire afsluiting"
+        door.clock.set(door.clock.now().replace(hour=14, minute=40))
+        door.tick()
+        await pilot.pause()
+        assert text_of(door, "#now-label") == "Nu in Grote zaal"
+        assert text_of(door, "#now-title") == "Plenaire afsluiting"

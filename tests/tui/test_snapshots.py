@@ -87,6 +87,10 @@ ROOMS = {
     "door-round": ("symposium.yaml", "11:00", "Zaal 2"),
     "hall-tracks": ("conference.yaml", "2023-05-25T11:00", None),
     "door-tracks": ("conference.yaml", "2023-05-25T11:00", "Studio"),
+    # everybody at the closing plenary in the Grote zaal, as a door shows it
+    "door-plenary": ("congres.yaml", "14:40", "Zaal 1"),
+    # a round without a session in Zaal 3: where the sessions are, and its own next part
+    "door-elsewhere": ("congres.yaml", "13:40", "Zaal 3"),
 }
 
 
