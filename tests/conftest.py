@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "files" / "examples"
 PROGRAMME = ROOT / "programme.yaml"
 TABLES = ROOT / "examples" / "leercafe-tables.yaml"  # the Leercafé with its dialogue tables
+LOOKS = sorted((ROOT / "styles").glob("*.tcss"))  # the event looks an organiser passes with --css
 # a moment of each phase of the Leercafé, as the screen tests look at them
 PHASES = {
     "before": "12:00",
@@ -80,7 +81,7 @@ def tables_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
-    """make(at='14:05', follow=False, path=None, theme=None): a kiosk on a FixedClock."""
+    """make(at='14:05', follow=False, path=None, theme=None, ...): a kiosk on a FixedClock."""
 
     def make(
         at: str = "14:05",
@@ -90,6 +91,7 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
         state: Path | None = None,
         served: bool = False,
         room: str | None = None,
+        css: Path | None = None,
     ) -> KioskApp:
         path = path or programme_file
         programme = load(path)
@@ -101,6 +103,7 @@ def kiosk(programme_file: Path) -> Callable[..., KioskApp]:
             follow=follow or served,
             served=served,
             room=room,
+            css=css,
         )
         app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
         heard: list[str] = []

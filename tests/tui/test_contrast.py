@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PHASES
+from conftest import LOOKS, PHASES
 
 THEMES = {"dark": 4.5, "light": 4.5, "contrast": 7.0}
 # graphics, not text: the progress bar's track and the panels' side bars
@@ -96,3 +96,13 @@ async def test_over_time_reads_too(kiosk, theme: str):
         await pilot.pause()
         assert app.query_one("#now").has_class("-overtime")
         assert low_pairs(app, THEMES[theme]) == []
+
+
+@pytest.mark.parametrize("moment", ["walk-in", "during", "break", "after"])
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("look", LOOKS, ids=[p.stem for p in LOOKS])
+async def test_the_event_looks_in_styles_read_too(kiosk, look, theme: str, moment: str):
+    """Every look in styles/ on top of every theme: the wrap-up moment and the phases."""
+    for at in (PHASES[moment], "14:21") if moment == "during" else (PHASES[moment],):
+        app = kiosk(at=at, theme=theme, css=look)
+        assert await low_pairs_at(app, (80, 24), THEMES[theme]) == [], at

@@ -50,10 +50,10 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def app_at(at: str, theme: str | None = None):
+def app_at(at: str, theme: str | None = None, css: Path | None = None):
     programme = load("programme.yaml")
     start = parse_when(at, programme.event.date, programme.event.timezone)
-    settings = Settings(Path("programme.yaml"), Path("programme.state.json"), theme=theme)
+    settings = Settings(Path("programme.yaml"), Path("programme.state.json"), theme=theme, css=css)
     return make_app(settings, programme, FixedClock(programme.event.timezone, start))
 
 
@@ -136,3 +136,21 @@ def test_over_time(snap_compare, here):
         pilot.app.tick()
 
     assert snap_compare(app_at("13:59"), run_before=run_over, terminal_size=(80, 24))
+
+
+LOOK_SCREENS = {  # each look of styles/ as its comment says to use it, while a part runs
+    "leercafe": (None, "14:18"),  # the wrap-up: the stage's colours over the house's
+    "bright-hall": ("light", "14:10"),
+}
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+@pytest.mark.parametrize("look", LOOK_SCREENS)
+def test_looks(snap_compare, here, look: str, size: str):
+    theme, at = LOOK_SCREENS[look]
+    app = app_at(at, theme=theme, css=ROOT / "styles" / f"{look}.tcss")
+    assert snap_compare(app, terminal_size=ROOM_SIZES[size])
+
+
+def test_every_look_in_styles_has_a_snapshot():
+    assert sorted(LOOK_SCREENS) == sorted(p.stem for p in (ROOT / "styles").glob("*.tcss"))

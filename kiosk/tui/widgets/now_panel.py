@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import ProgressBar
 
 from kiosk.core.view import NowText
 from kiosk.tui.widgets.big_count import BigCount
 from kiosk.tui.widgets.line import Line, hide_if
+from kiosk.tui.widgets.progress import Progress
 
 
 class NowPanel(Vertical):
@@ -25,7 +25,7 @@ class NowPanel(Vertical):
         self.count = BigCount("now", id="now-count")
         self.times = Line(id="now-times", classes="times")
         self.left = Line(id="now-left", classes="when")  # in words, where the count does not fit
-        self.bar = ProgressBar(total=100, show_eta=False, show_percentage=False, id="now-progress")
+        self.bar = Progress(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def compose(self) -> ComposeResult:
         yield from (self.label, self.title_line, self.by, self.turn, self.count)
