@@ -22,13 +22,14 @@ from textual.worker import Worker, WorkerState
 
 from kiosk.core.bell import rings
 from kiosk.core.lines import Lines
+from kiosk.core.listing import rows
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import Logged
 from kiosk.core.model import Programme
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
-from kiosk.core.view import board, host_mark, rows
+from kiosk.core.view import board, host_mark
 from kiosk.core.words import Words
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
