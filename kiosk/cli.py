@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # imported where used: `kiosk check` and `now` load no Textual
     from kiosk.core.model import Programme
     from kiosk.core.settings import Settings
-    from kiosk.files import statefile
     from kiosk.files.mirror import Mirror
+    from kiosk.files.service import KioskFiles
 
 COMMANDS = ("run", "check", "now", "import", "serve", "report")
 
@@ -287,26 +287,22 @@ def cmd_run(args: argparse.Namespace) -> int:
             mirror = _mirror(args)
     # Start-up builds tens of thousands of objects that live as long as the kiosk; collecting
     # while it does costs a third of the time to the first frame. The app turns collection
-    # back on once it has drawn (KioskApp.started).
+    # back on once it has drawn (KioskFiles.started).
     gc.disable()
     settings, programme = _settings(args, bool(args.follow) or args.served, args.served)
     if settings.served:
         _end_with_parent()
-    lock = None if settings.follow else _host_lock(settings.state_path)
-    from kiosk.files.lifetime import Lifetime
+    from kiosk.files.service import KioskFiles
 
-    # Until here SIGTERM and SIGHUP end the process as they do any (nothing to save, the
-    # terminal not yet taken); from here they end the kiosk within its grace, at any moment
-    lifetime = Lifetime()
-    lifetime.install_signals()
-    if lock is not None:
-        lifetime.when_ending(lock.mark_ending)  # a kiosk started now waits for this one
+    files = KioskFiles(settings)
+    if not settings.follow:
+        _host_lock(files)
+    files.take_signals()  # from here SIGTERM and SIGHUP end the kiosk within its grace
     from kiosk.tui.app import make_app
 
-    app = make_app(settings, programme, mirror=mirror, lifetime=lifetime)
+    app = make_app(settings, programme, mirror=mirror, files=files)
     app.run()
-    if lock is not None:
-        lock.release()
+    files.release_host_lock()
     return app.return_code or 0
 
 
@@ -346,34 +342,17 @@ def _mirror(args: argparse.Namespace) -> Mirror:
     return mirror
 
 
-def _host_lock(path: Path) -> statefile.HostLock | None:
-    """One host per state file: refuse a second, and clear what a cut-short write left."""
-    from kiosk.files import statefile
-    from kiosk.files.lifetime import GRACE
+def _host_lock(files: KioskFiles) -> None:
+    """One host per state file: a second is refused in one line."""
+    from kiosk.files.service import NotHost
 
-    lock = statefile.HostLock(path)
-
-    def waiting(holder: str) -> None:
-        print(f"kiosk: waiting for the kiosk that is ending (pid {holder})", file=sys.stderr)
+    def say(line: str) -> None:
+        print(f"kiosk: {line}", file=sys.stderr)
 
     try:
-        lock.acquire(wait=GRACE, waiting=waiting)  # one that is ending is gone within GRACE
-    except statefile.Taken as exc:
-        if exc.lost_terminal:  # its terminal closed, and it did not end
-            raise Refused(
-                f"{path} is held by a kiosk (pid {exc.holder}) that has no terminal any more and"
-                f" does not end; stop it with: kill {exc.holder} (if it stays: kill -9"
-                f" {exc.holder}), then start this one again"
-            ) from None
-        raise Refused(
-            f"{path} already has a host (kiosk, pid {exc.holder}); to show what it shows on"
-            " this screen too, start this one with --follow"
-        ) from None
-    except OSError as exc:  # a folder the kiosk cannot write: the screen says so for the state
-        print(f"kiosk: cannot lock {path}: {exc.strerror}", file=sys.stderr)
-        return None
-    statefile.clean_up(path)
-    return lock
+        files.take_host_lock(say)
+    except NotHost as exc:
+        raise Refused(str(exc)) from None
 
 
 def _end_with_parent() -> None:

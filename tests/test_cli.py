@@ -545,7 +545,7 @@ def test_follow_with_a_file_still_follows_that_file(programme_file: Path, monkey
 
     seen = {}
 
-    def fake(settings, programme, clock=None, mirror=None, lifetime=None):
+    def fake(settings, programme, clock=None, mirror=None, files=None):
         seen.update(settings=settings, mirror=mirror)
         raise KeyboardInterrupt
 

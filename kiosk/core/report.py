@@ -7,12 +7,13 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from kiosk.core.listing import Row, rows
 from kiosk.core.live import State
 from kiosk.core.model import Programme
 from kiosk.core.text import displayable
 from kiosk.core.timeline import Entry, Snapshot, Timeline
 from kiosk.core.turns import turn_at
-from kiosk.core.view import Row, board, hhmm, rows, start_text
+from kiosk.core.view import board, hhmm, start_text
 from kiosk.core.words import Words
 
 

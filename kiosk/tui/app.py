@@ -1,14 +1,11 @@
 """The Textual shell: programme, live state and problem as reactive attributes; the screen
-follows from them and the clock. Files are read in a thread and written by a worker, off the
-event loop."""
+follows from them and the clock. The files around it (files/service.py) are read in a thread
+and written by a worker, off the event loop."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
-import os
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -25,19 +22,18 @@ from textual.worker import Worker, WorkerState
 
 from kiosk.core.bell import rings
 from kiosk.core.lines import Lines
+from kiosk.core.listing import rows
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import Logged
 from kiosk.core.model import Programme
-from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
-from kiosk.core.view import board, host_mark, rows
+from kiosk.core.view import board, host_mark
 from kiosk.core.words import Words
-from kiosk.files import statefile
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
-from kiosk.files.watch import Watch
+from kiosk.files.service import KioskFiles
 from kiosk.tui.driver import KioskDriver
 from kiosk.tui.keys import BINDINGS
 from kiosk.tui.messages import (
@@ -62,7 +58,6 @@ from kiosk.tui.widgets import (
 if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
     from textual.driver import Driver
 
-    from kiosk.files.lifetime import Lifetime
     from kiosk.files.mirror import Mirror
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
@@ -94,7 +89,7 @@ class KioskApp(App[int]):
         programme: Programme,
         clock: Clock | None = None,
         mirror: Mirror | None = None,
-        lifetime: Lifetime | None = None,
+        files: KioskFiles | None = None,
     ):
         # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
         # path as relative to this file)
@@ -104,24 +99,16 @@ class KioskApp(App[int]):
         self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
         self.words = Words(programme.event.language)
         self.mirror = mirror  # --follow URL: the copies of a host on another machine
-        # the process's end, signals and watchdog (kiosk run); in tests the app alone
-        self.lifetime = lifetime
+        # the files it follows and writes, and the process's end (kiosk run builds its own)
+        self.files = files or KioskFiles(settings)
         self._leaving = False
-        self._event_loop: asyncio.AbstractEventLoop | None = None  # set once running
-        self._programme_watch = Watch(settings.programme_path)
-        self._state_watch = Watch(settings.state_path, settle=False)
         self._lines: Lines | None = None
         self._before: Snapshot | None = None  # the last tick's snapshot: what the bell compares
         self._hint = False  # the first-use hint shows until the host's first key
         self._note_timer: Timer | None = None
         self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
-        self._writing = threading.Lock()  # one state write at a time, the newest last
-        self._writing_log = threading.Lock()
-        self._to_log: list[Logged] = []  # host actions for the log, not yet on disk
-        self._written: Live | None = None
         # (message, severity) to show once running
         self._notes: list[tuple[str, SeverityLevel]] = []
-        self._server_pid = os.getppid()  # a served follower ends with its server
         self.set_reactive(KioskApp.programme, programme)
         # read before the event loop runs: the first frame shows the host's place
         self.set_reactive(KioskApp.live, self._start_live())
@@ -137,22 +124,13 @@ class KioskApp(App[int]):
 
     def _start_live(self) -> Live:
         """The live state a (re)start resumes from; a damaged file is kept aside and said."""
-        follow = self.settings.follow
-        try:
-            live = statefile.read(self.settings.state_path, self.programme, keep_aside=not follow)
-        except statefile.DamagedState as exc:
-            live = Live()
-            aside = str(exc.aside) if exc.aside else str(self.settings.state_path)
-            self._notes.append((self.words("state_damaged", path=aside), "warning"))
-        live, gone = reconcile(live, self.programme)
-        if gone:
-            self._notes.append((self.words("item_gone", id=gone), "warning"))
-        if follow:
-            self._notes.clear()  # followers say nothing: the host's screen does
-        elif self._notes:  # a damaged state or a gone part: the log starts again from here
-            self._to_log.append(Logged(self.clock.now(), "start", live.state))
-        self._written = live  # what the file holds (a gone item's id is kept, see reconcile)
-        return live
+        start = self.files.start(self.programme, self.clock.now())
+        if not self.settings.follow:  # followers say nothing: the host's screen does
+            if start.aside is not None:
+                self._notes.append((self.words("state_damaged", path=start.aside), "warning"))
+            if start.gone:
+                self._notes.append((self.words("item_gone", id=start.gone), "warning"))
+        return start.live
 
     # -- building --------------------------------------------------------------------------
 
@@ -193,18 +171,17 @@ class KioskApp(App[int]):
         # compose drew the first frame; the start-up resize fits the list to its height
         self.set_interval(TICK, self.tick)
         self.set_interval(POLL, self._poll_timer)
-        self.set_timer(STARTED, self.started)
+        self.set_timer(STARTED, self.files.started)  # collection back on, once drawn
         for message, severity in self._notes:
             self.notify(message, severity=severity, timeout=10)
         self._notes.clear()
-        self._event_loop = asyncio.get_running_loop()
+        # signals and a stuck exit (files/lifetime.py); the orderly exit on the event loop
+        self.files.serve(self._leave, asyncio.get_running_loop())
         driver = self._driver
         if isinstance(driver, KioskDriver):  # a terminal that goes ends the kiosk
             driver.on_gone = self.end
             if driver.gone:
                 self.end()
-        if self.lifetime is not None:  # signals and a stuck exit: see files/lifetime.py
-            self.lifetime.serve(self._leave_soon, self.last_write)
 
     def get_driver_class(self) -> type[Driver]:
         found = super().get_driver_class()
@@ -215,15 +192,7 @@ class KioskApp(App[int]):
     def end(self) -> None:
         """Decide to end (from any thread): the last host action on disk, the terminal
         restored, exit 0; with a lifetime, the process is gone within its grace."""
-        if self.lifetime is not None:
-            self.lifetime.end(0)  # which asks for _leave, and ends the process if it sticks
-        else:
-            self._leave_soon()
-
-    def _leave_soon(self) -> None:
-        """_leave on the event loop, from whichever thread decided."""
-        if self._event_loop is not None:
-            self._event_loop.call_soon_threadsafe(self._leave)
+        self.files.end()  # which asks for _leave
 
     def _leave(self) -> None:
         if not self._leaving:
@@ -233,29 +202,6 @@ class KioskApp(App[int]):
     async def _flush_and_exit(self) -> None:
         await self.flush()
         self.exit(0)
-
-    def last_write(self) -> None:
-        """The watchdog's last word before it ends a kiosk that did not exit in time: the
-        newest live state and log on disk, unless a write that holds them is stuck."""
-        if self.settings.follow or not self._writing.acquire(timeout=1):
-            return
-        try:
-            live = self.live
-            if live is not self._written:
-                statefile.write(self.settings.state_path, live, self._state_mode())
-                self._written = live
-            self._write_log()
-        finally:
-            self._writing.release()
-
-    def started(self) -> None:
-        """Once drawn: if `kiosk run` held garbage collection off for the start-up, collect
-        once, set what start-up built aside from later collections (it lives as long as the
-        kiosk, so they need not scan it again) and turn collection back on."""
-        if not gc.isenabled():
-            gc.collect()
-            gc.freeze()
-            gc.enable()
 
     # -- what the screen follows -----------------------------------------------------------
 
@@ -279,6 +225,7 @@ class KioskApp(App[int]):
 
     def watch_live(self, live: Live) -> None:
         if not self.settings.follow:
+            self.files.live = live
             self._write_state()
         self.tick()
 
@@ -364,22 +311,18 @@ class KioskApp(App[int]):
         return self._looking
 
     def _look_at_files(self) -> None:
-        if self._programme_watch.poll():
-            try:
-                self.post_message(ProgrammeLoaded(load(self.settings.programme_path)))
-            except ProgrammeError as exc:
-                self.post_message(ProgrammeRefused(exc.first))
+        found = self.files.look(self.programme)
+        if found.programme is not None:
+            self.post_message(ProgrammeLoaded(found.programme))
+        if found.refused is not None:
+            self.post_message(ProgrammeRefused(found.refused))
         driver = self._driver
         if isinstance(driver, KioskDriver) and driver.terminal_gone():
             self.end()  # a hangup that sent no signal here (the kiosk not the terminal's own)
-        if self.settings.served and os.getppid() != self._server_pid:
-            self.post_message(ParentGone())  # kill -9 of the server, where no signal told us
-        if self.settings.follow and self._state_watch.poll():
-            try:
-                live = statefile.read(self.settings.state_path, self.programme, keep_aside=False)
-            except statefile.DamagedState:
-                live = Live()  # the host's kiosk deals with it; this screen follows the clock
-            self.post_message(StateRead(live))
+        if found.parent_gone:
+            self.post_message(ParentGone())
+        if found.state is not None:
+            self.post_message(StateRead(found.state))
 
     def _looked(self, task: asyncio.Task[None]) -> None:
         # a fault while looking is said, not raised: the screen stays on
@@ -414,43 +357,12 @@ class KioskApp(App[int]):
         self.end()
 
     def _write_state(self) -> None:
-        if self.live is not self._written:
+        if self.files.unwritten:
             self._write_worker()
 
     @work(thread=True, group="state", exit_on_error=False)
     def _write_worker(self) -> None:
-        """Write the newest live state, then the log's new lines: whichever of several
-        writes runs last writes the newest state; each line is written once, in order."""
-        with self._writing:
-            live = self.live
-            try:
-                if live is not self._written:
-                    statefile.write(self.settings.state_path, live, self._state_mode())
-                self._write_log()
-            except OSError as exc:
-                self.post_message(StateWritten(str(exc.strerror or exc)))
-                return
-            self._written = live
-            self.post_message(StateWritten())
-
-    def _write_log(self) -> None:
-        with self._writing_log:
-            entries, self._to_log = self._to_log, []
-        try:
-            log = statefile.log_path(self.settings.state_path)
-            statefile.append_log(log, entries, self._state_mode())
-        except OSError:
-            with self._writing_log:  # the next write tries them again, in order
-                self._to_log[:0] = entries
-            raise
-
-    def _state_mode(self) -> int:
-        """The programme file's permissions for the state file (organisers and followers of
-        another user can read it); 0644 when they cannot be read."""
-        try:
-            return (self.settings.programme_path.stat().st_mode & 0o666) | 0o444
-        except OSError:
-            return 0o644
+        self.files.write(lambda error: self.post_message(StateWritten(error)))
 
     def on_state_written(self, message: StateWritten) -> None:
         if message.error and message.error != self.unwritable:  # said once; it stays in view
@@ -506,9 +418,7 @@ class KioskApp(App[int]):
 
     def _log_change(self, action: str, live: Live) -> None:
         """A change of the host's live state for the day's log (kiosk report)."""
-        if not self.settings.follow:
-            with self._writing_log:
-                self._to_log.append(Logged(self.clock.now(), action, live.state))
+        self.files.log(Logged(self.clock.now(), action, live.state))
 
     def show_note(self, text: str) -> None:
         """The note after a host key: for a few seconds, then the line is empty again."""
@@ -579,9 +489,9 @@ def make_app(
     programme: Programme | None = None,
     clock: Clock | None = None,
     mirror: Mirror | None = None,
-    lifetime: Lifetime | None = None,
+    files: KioskFiles | None = None,
 ) -> KioskApp:
     """The kiosk app for these settings; tests pass a clock they control."""
     if programme is None:
         programme = load(settings.programme_path)
-    return KioskApp(settings, programme, clock, mirror, lifetime)
+    return KioskApp(settings, programme, clock, mirror, files)

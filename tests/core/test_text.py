@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import at
+from kiosk.core.listing import rows
 from kiosk.core.live import Live, State, announce
 from kiosk.core.text import displayable
 from kiosk.core.timeline import snapshot
-from kiosk.core.view import board, rows
+from kiosk.core.view import board
 from kiosk.core.words import Words
 from kiosk.files.loader import loads
 

@@ -11,9 +11,10 @@ from dataclasses import replace
 import pytest
 
 from conftest import at, leercafe, snap
+from kiosk.core.listing import rows, visible
 from kiosk.core.live import Live, State, announce, shift, start_item, toggle_blank
 from kiosk.core.model import Programme
-from kiosk.core.view import Board, board, host_mark, rows, visible
+from kiosk.core.view import Board, board, host_mark
 from kiosk.core.words import Words
 from kiosk.files.loader import loads
 

@@ -62,7 +62,7 @@ async def test_a_browser_tabs_kiosk_cannot_be_quit(kiosk):
 async def test_a_browser_tabs_kiosk_ends_with_its_server(kiosk):
     app = kiosk(at="14:05", served=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        app._server_pid = -1  # as if the server was killed and the kiosk inherited by init
+        app.files.server_pid = -1  # as if the server was killed and the kiosk inherited by init
         await look_at_files(app, pilot)
         assert app.return_code == 0 and not app.is_running
 

@@ -12,8 +12,8 @@ from textual.widgets import Digits
 
 from benchmarks.run import synthetic
 from conftest import look_at_files, notices, text_of
+from kiosk.files import service as files_service
 from kiosk.files.loader import load
-from kiosk.tui import app as app_module
 
 GOOD_TITLE = "Opening en welkom"
 
@@ -173,7 +173,7 @@ async def test_keys_and_the_clock_stay_live_while_a_large_programme_reloads(
         release.wait(10)
         return load(path)
 
-    monkeypatch.setattr(app_module, "load", held_load)
+    monkeypatch.setattr(files_service, "load", held_load)  # the look at the files reads it
     async with app.run_test(size=(80, 24)) as pilot:
         programme_file.write_text(synthetic(10_000))
         await app.poll()  # first sight of the save

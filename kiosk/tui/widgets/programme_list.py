@@ -4,7 +4,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from kiosk.core.view import Row, visible
+from kiosk.core.listing import Row, visible
 
 MIN_ROWS = 3  # a list with room for fewer rows is no list: it is left out
 TWO_COLUMNS = 150  # from this width on, the list runs in two columns
