@@ -2,7 +2,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup check test test-fast bench
+.PHONY: setup check guard test test-fast bench
 
 # The virtual environment, with the kiosk installed editable and the test tools
 setup:
@@ -14,6 +14,10 @@ check:
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# The speed guard CI runs: start-up and memory against the floor, with a margin (about 20 s)
+guard:
+	$(PY) benchmarks/guard.py
 
 # The whole suite, the soak, the pty and the browser tests included
 test:

@@ -47,6 +47,11 @@ AT = "14:10"  # during the first talk: the screen with the most on it
 QUIET = 0.15  # seconds without output that end the burst in which the first frame is drawn
 SETTLE = 2.0  # seconds after the first frame before idling: late imports, first timers
 DRAWING = re.compile(rb"\x1b\[\d+;\d+H")  # a cursor move: the app has begun to draw its screen
+# The speed budget, as ratios to the floor: start-up against the floor with the kiosk's imports
+# (what the kiosk itself does before its first frame), idle CPU and peak memory against the
+# bare floor. A key stays within KEY_MS while a 10,000-item programme reloads.
+BUDGET = {"startup": 1.25, "cpu": 1.3, "memory": 1.25}
+KEY_MS = 100
 
 
 # -- processes in a pseudo-terminal -----------------------------------------------------------
@@ -400,8 +405,8 @@ def main() -> int:
         )
         for key, label, unit, fmt, bar in (
             ("startup", "start-up to first frame, against the bare floor", "s", "{:.2f}", 1.51),
-            ("cpu", f"idle CPU over {window:g} s", "%", "{:.2f}", 1.5),
-            ("memory", "peak memory (VmHWM)", "MiB", "{:.1f}", 1.3),
+            ("cpu", f"idle CPU over {window:g} s", "%", "{:.2f}", BUDGET["cpu"]),
+            ("memory", "peak memory (VmHWM)", "MiB", "{:.1f}", BUDGET["memory"]),
         ):
             if not isinstance(procs, dict):
                 lines.append(row(label, "error", "error", "", f"≤ {bar}x", False))
@@ -427,8 +432,8 @@ def main() -> int:
                     f"{k:.2f} s",
                     f"{i:.2f} s",
                     f"{k / i:.2f}x",
-                    "≤ 1.3x",
-                    k / i <= 1.3,
+                    f"≤ {BUDGET['startup']}x",
+                    k / i <= BUDGET["startup"],
                 )
             )
 
@@ -468,9 +473,17 @@ def main() -> int:
         for label, bar, run in (
             ("saved edit to screen", 1.5, lambda: edit_to_screen(work, real, 8, rng)),
             ("saved edit to screen, 5,000 items", 1.5, lambda: edit_to_screen(work, big, 3, rng)),
-            ("key to screen", 0.1, lambda: key_to_screen(work, real, 20)),
-            ("key to screen, 5,000 items", 0.1, lambda: key_to_screen(work, big, 20, "12:00")),
-            ("key to screen, 10,000 items reloading", 0.1, lambda: key_during_reload(work, 10)),
+            ("key to screen", KEY_MS / 1000, lambda: key_to_screen(work, real, 20)),
+            (
+                "key to screen, 5,000 items",
+                KEY_MS / 1000,
+                lambda: key_to_screen(work, big, 20, "12:00"),
+            ),
+            (
+                "key to screen, 10,000 items reloading",
+                KEY_MS / 1000,
+                lambda: key_during_reload(work, 10),
+            ),
         ):
             times = attempt(label, lambda run=run: asyncio.run(run()))
             show = (lambda s: f"{s * 1000:.0f} ms") if bar < 1 else (lambda s: f"{s:.2f} s")
