@@ -214,7 +214,7 @@ def state_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kiosk.core.report import table
+    from kiosk.core.printout import table
 
     print(table(_load(args.programme)))
     return 0
@@ -223,7 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_now(args: argparse.Namespace) -> int:
     from kiosk.core.lines import Lines
     from kiosk.core.live import reconcile
-    from kiosk.core.report import json_line, now_text, snapshot_json
+    from kiosk.core.printout import json_line, now_text, snapshot_json
     from kiosk.core.words import Words
     from kiosk.files import statefile
     from kiosk.files.clock import Clock
@@ -410,7 +410,7 @@ def _cells(text: str) -> tuple[int, int]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kiosk.core.afternoon import replay, rows, text
+    from kiosk.core.report import replay, rows, text
     from kiosk.core.words import Words
     from kiosk.files import statefile
     from kiosk.files.clock import Clock

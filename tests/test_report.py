@@ -11,9 +11,9 @@ import pytest
 
 from conftest import at, leercafe
 from kiosk.cli import main
-from kiosk.core.afternoon import replay, total_drift
 from kiosk.core.live import Live, shift, start_item
 from kiosk.core.logbook import Logged
+from kiosk.core.report import replay, total_drift
 from kiosk.files import statefile
 
 
@@ -139,7 +139,7 @@ def test_a_day_that_followed_the_clock_went_as_planned() -> None:
 
 
 def test_during_the_day_the_drift_is_so_far() -> None:
-    from kiosk.core.afternoon import text
+    from kiosk.core.report import text
     from kiosk.core.words import Words
 
     p = leercafe()
