@@ -221,9 +221,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_now(args: argparse.Namespace) -> int:
-    from kiosk.core.lines import Lines
     from kiosk.core.live import reconcile
     from kiosk.core.printout import json_line, now_text, snapshot_json
+    from kiosk.core.tracks import Tracks
     from kiosk.core.words import Words
     from kiosk.files import statefile
     from kiosk.files.clock import Clock
@@ -239,9 +239,9 @@ def cmd_now(args: argparse.Namespace) -> int:
         live = Live()
     live, _ = reconcile(live, programme)
     room = _room(args, programme)
-    snap = Lines(programme, live.state, room).snapshot(at)
+    snap = Tracks(programme, live.state, room).snapshot(at)
     if room is not None:  # the JSON names every room's now and next, at a door too
-        snap = snap._replace(rooms=Lines(programme, live.state).snapshot(at).rooms)
+        snap = snap._replace(rooms=Tracks(programme, live.state).snapshot(at).rooms)
     if args.json:
         print(json_line(snapshot_json(snap, room)))
     else:

@@ -107,31 +107,31 @@ def table(programme: Programme, state: State | None = None) -> str:
     event = programme.event
     words = Words(event.language)
     where = displayable(event.venue.name)
-    days = programme.day_lines()
+    days = programme.day_tracks()
     if not programme.days:
         head = ", ".join(x for x in (words.day(event.date), where) if x)
-        return "\n".join([f"{displayable(event.title)} — {head}", *_line(programme, state)])
+        return "\n".join([f"{displayable(event.title)} — {head}", *_track(programme, state)])
     lines = [f"{displayable(event.title)}" + (f" — {where}" if where else "")]
     for day in days:
         lines.append(words.day(day.date))
         if any(not item.is_end for item in day.hall.items):
-            tracks = any(line is not day.hall for _, line in day.rooms)
-            lines += _line(day.hall, state, hall=tracks)
+            rooms_own = any(track is not day.hall for _, track in day.rooms)
+            lines += _track(day.hall, state, hall=rooms_own)
         elif day.hall.close is not None:  # only the close is for everyone
             lines.append(f"  closes at {hhmm(day.hall.close)}")
-        for room, line in day.rooms:
-            own = [n for n, item in enumerate(line.items) if item.room == room]
+        for room, track in day.rooms:
+            own = [n for n, item in enumerate(track.items) if item.room == room]
             if own:
                 lines.append(f"  {displayable(room)}:")
-                lines += _line(line, state, own)
+                lines += _track(track, state, own)
     return "\n".join(lines)
 
 
-def _line(
+def _track(
     programme: Programme, state: State | None, only: list[int] | None = None, hall: bool = False
 ) -> list[str]:
-    """One line of one day as rows of the table (`only`: these items of it, a room's own;
-    `hall`: the line of the items for everyone on a day with rooms)."""
+    """One track of one day as rows of the table (`only`: these items of it, a room's own;
+    `hall`: the track of the items for everyone on a day with rooms)."""
     event = programme.event
     words = Words(event.language)
     snap = Timeline(programme, state or State()).snapshot(programme.items[0].start)

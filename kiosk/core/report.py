@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from kiosk.core.lines import Lines
 from kiosk.core.live import State
 from kiosk.core.logbook import Logged
 from kiosk.core.model import Item, Programme
 from kiosk.core.text import displayable
 from kiosk.core.timeline import Entry
+from kiosk.core.tracks import Tracks
 from kiosk.core.words import Words
 
 STEP = timedelta(seconds=15)  # between looks at the screen; the host's actions are looked at too
@@ -47,7 +47,7 @@ def replay(programme: Programme, log: list[Logged], until: datetime) -> Afternoo
     """What the hall's screen showed as on, from the first start until `until` (at most the
     programme's last day)."""
     first = min(i.start for i in programme.items)
-    last = min(until, programme.day_lines()[-1].hall.day_end)
+    last = min(until, programme.day_tracks()[-1].hall.day_end)
     # entries of another day (a try-out the day before, last year's edition) are not this one's
     log = [e for e in log if first - NEAR <= e.at <= last]
     moments = {e.at for e in log}
@@ -56,16 +56,16 @@ def replay(programme: Programme, log: list[Logged], until: datetime) -> Afternoo
         moments.add(t)
         t += STEP
     times = [e.at for e in log]
-    lines: dict[State, Lines] = {}
+    tracks: dict[State, Tracks] = {}
     runs: dict[str, list[Run]] = {}  # each time a part was on
     closed: datetime | None = None
     before: tuple[datetime, Entry | None] | None = None
     for moment in sorted(moments):
         n = bisect.bisect_right(times, moment)
         state = log[n - 1].state if n else State()
-        screen = lines.get(state)
+        screen = tracks.get(state)
         if screen is None:
-            screen = lines[state] = Lines(programme, state)
+            screen = tracks[state] = Tracks(programme, state)
         snap = screen.snapshot(moment)
         now = snap.now
         was = before[1] if before is not None else None

@@ -179,7 +179,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
 
 
 def _first(snap: Snapshot, room: str | None) -> Entry | None:
-    """What opens the day: the line's first part, or on the hall's screen a room's first own
+    """What opens the day: the track's first part, or on the hall's screen a room's first own
     part if that is sooner (a day of the rooms' tracks); None if nothing comes."""
     items = snap.programme.items
     candidates = [snap.entry(0)] if items and not items[0].is_end else []
@@ -219,7 +219,7 @@ def _coming(
     room: str | None,
     counted: datetime | None = None,
 ) -> NextText | None:
-    """NEXT: what comes next in this line; on the hall's screen the rooms' own parts instead
+    """NEXT: what comes next in this track; on the hall's screen the rooms' own parts instead
     when they come sooner (the hall's list then says which, room by room)."""
     if room is None and snap.phase != AFTER:
         own = _rooms_next(snap)

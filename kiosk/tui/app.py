@@ -24,7 +24,6 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from kiosk.core.bell import rings
-from kiosk.core.lines import Lines
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import Logged
 from kiosk.core.model import Programme
@@ -32,6 +31,7 @@ from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
+from kiosk.core.tracks import Tracks
 from kiosk.core.view import board, host_mark, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
@@ -110,7 +110,7 @@ class KioskApp(App[int]):
         self._event_loop: asyncio.AbstractEventLoop | None = None  # set once running
         self._programme_watch = Watch(settings.programme_path)
         self._state_watch = Watch(settings.state_path, settle=False)
-        self._lines: Lines | None = None
+        self._tracks: Tracks | None = None
         self._before: Snapshot | None = None  # the last tick's snapshot: what the bell compares
         self._hint = False  # the first-use hint shows until the host's first key
         self._note_timer: Timer | None = None
@@ -260,11 +260,11 @@ class KioskApp(App[int]):
     # -- what the screen follows -----------------------------------------------------------
 
     @property
-    def lines(self) -> Lines:
+    def tracks(self) -> Tracks:
         """The timelines of the current programme and live state, built once for both."""
-        found = self._lines
+        found = self._tracks
         if found is None or found.programme is not self.programme or found.state != self.live.state:
-            found = self._lines = Lines(self.programme, self.live.state, self.settings.room)
+            found = self._tracks = Tracks(self.programme, self.live.state, self.settings.room)
         return found
 
     def watch_programme(self, programme: Programme) -> None:
@@ -290,7 +290,7 @@ class KioskApp(App[int]):
 
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
-        snap = self.lines.snapshot(self.clock.now())
+        snap = self.tracks.snapshot(self.clock.now())
         if rings(self._before, snap) and not self.settings.quiet:
             self.ring()
         self._before = snap
@@ -498,11 +498,11 @@ class KioskApp(App[int]):
         from kiosk.core.notes import note
 
         now, before = self.clock.now(), self.live
-        after = act(before, self.lines.at(now), what, now, text)
+        after = act(before, self.tracks.at(now), what, now, text)
         if after.state != before.state:  # the log of the day, written with the state
             self._log_change(what, after)
         self.live = after
-        self.show_note(note(what, before, self.live, self.lines.at(now), now, self.words))
+        self.show_note(note(what, before, self.live, self.tracks.at(now), now, self.words))
 
     def _log_change(self, action: str, live: Live) -> None:
         """A change of the host's live state for the day's log (kiosk report)."""
@@ -540,7 +540,7 @@ class KioskApp(App[int]):
         from kiosk.core.notes import would
 
         now = self.clock.now()
-        timeline = self.lines.at(now)
+        timeline = self.tracks.at(now)
         self.push_screen(
             HelpScreen(
                 self.words,
