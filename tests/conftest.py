@@ -125,10 +125,10 @@ def notices(app: KioskApp) -> list[str]:
     return NOTICES[app]
 
 
-async def look_at_files(app: KioskApp, pilot: Pilot[int], looks: int = 3) -> None:
-    """The poll timer, now: enough looks for a save to settle (one may have begun before it),
+async def scan_files(app: KioskApp, pilot: Pilot[int], scans: int = 3) -> None:
+    """The poll timer, now: enough scans for a save to settle (one may have begun before it),
     then the app handles what they found."""
-    for _ in range(looks):
+    for _ in range(scans):
         await app.poll()
     await pilot.pause()
 

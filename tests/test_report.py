@@ -187,7 +187,7 @@ def test_after_a_cut_line_the_next_entry_is_kept(programme_file: Path) -> None:
 
 
 async def test_a_renamed_part_keeps_its_place_in_the_log(kiosk, programme_file: Path) -> None:
-    from conftest import look_at_files
+    from conftest import scan_files
 
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -197,7 +197,7 @@ async def test_a_renamed_part_keeps_its_place_in_the_log(kiosk, programme_file: 
                 "title: Onderzoek opbouwwerk De Schoor", "title: Onderzoek opbouwwerk"
             )
         )
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         await pilot.pause()
         await app.flush()
     log = statefile.log_path(programme_file.with_name("programme.state.json"))

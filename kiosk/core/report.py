@@ -17,7 +17,7 @@ from kiosk.core.timeline import Entry
 from kiosk.core.tracks import Tracks
 from kiosk.core.words import Words
 
-STEP = timedelta(seconds=15)  # between looks at the screen; the host's actions are looked at too
+STEP = timedelta(seconds=15)  # between samples of the screen; each host action is one too
 NEAR = timedelta(hours=12)  # a log entry this long before the first start is still this event's
 BRIEF = timedelta(seconds=60)  # a part on for less than this was a key taken back
 

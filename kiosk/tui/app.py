@@ -32,7 +32,7 @@ from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
 from kiosk.core.tracks import Tracks
-from kiosk.core.view import board, host_mark, rows
+from kiosk.core.view import Look, board, host_mark, rows
 from kiosk.core.words import Words
 from kiosk.files import statefile
 from kiosk.files.clock import Clock
@@ -66,13 +66,12 @@ if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at e
     from kiosk.files.mirror import Mirror
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
-POLL = 0.5  # seconds between looks at the programme and live state files
+POLL = 0.5  # seconds between scans of the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
 NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, NOW's time left grows in blocks
 SHORT = 12  # below this height the time left is said in words, not big digits
-LOOKS = ("before", "during", "walk-in", "break", "gap", "drinks", "after")  # view.Board.look
 
 
 class KioskApp(App[int]):
@@ -114,7 +113,7 @@ class KioskApp(App[int]):
         self._before: Snapshot | None = None  # the last tick's snapshot: what the bell compares
         self._hint = False  # the first-use hint shows until the host's first key
         self._note_timer: Timer | None = None
-        self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
+        self._scanning: asyncio.Task[None] | None = None  # the poll's scan, while it runs
         self._writing = threading.Lock()  # one state write at a time, the newest last
         self._writing_log = threading.Lock()
         self._to_log: list[Logged] = []  # host actions for the log, not yet on disk
@@ -313,13 +312,13 @@ class KioskApp(App[int]):
             if self._hint and snap.phase != AFTER:  # before the first key: what it does
                 self.note_line.show(self.words("first_hint"))
 
-    def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
+    def _screen_classes(self, look: Look, blank: bool, size: Size) -> None:
         """Phase, blank and size as classes of the screen, set in one go: every change of a
         screen class restyles every widget on it."""
         width, height = size
         wanted = {
             "-blank": blank,
-            **{f"-{name}": look == name for name in LOOKS},
+            **{f"-{name}": look == name for name in Look},
             "-small": width < SMALL[0] or height < SMALL[1],
             "-tiny": width < 50 or height < 16,
             "-short": height < SHORT,  # no room for the big count: its words instead
@@ -328,7 +327,7 @@ class KioskApp(App[int]):
         }
         self.main_screen.update_classes(wanted)  # restyles only if a class really changed
 
-    def _qr_fits(self, look: str, size: Size) -> bool:
+    def _qr_fits(self, look: Look, size: Size) -> bool:
         """The event's page as a QR code: on large screens beside the rest (which keeps at
         least 80 columns), after the close below the thanks (header, thanks and footer keep
         their rows)."""
@@ -337,7 +336,7 @@ class KioskApp(App[int]):
         columns, rows = self.qr.cells
         if not rows:
             return False
-        if look == "after":
+        if look == Look.AFTER:
             return size.width >= columns + 4 and size.height >= rows + 9  # (24 for 15)
         large = size.width >= LARGE[0] and size.height >= LARGE[1]
         return large and size.width >= columns + 84 and size.height >= rows + 8
@@ -349,21 +348,21 @@ class KioskApp(App[int]):
     # -- files, off the event loop ---------------------------------------------------------
 
     def _poll_timer(self) -> None:
-        self.poll()  # not awaited by the timer: a fault in a look is said (_looked), not raised
+        self.poll()  # not awaited by the timer: a fault in a scan is said (_scanned), not raised
 
     def poll(self) -> asyncio.Task[None]:
-        """The poll timer: look at the files in a thread. While a look still runs (a
-        10,000-item programme takes a while to read), that one is the answer: looks never
+        """The poll timer: scan the files in a thread. While a scan still runs (a
+        10,000-item programme takes a while to read), that one is the answer: scans never
         overlap. (A plain thread, not a Textual worker: twice a second, a worker's state
         messages cost a fifth more idle CPU.)"""
         if self.unwritable and not self.settings.follow:
             self._write_state()  # again, until it works: the host sees why until then
-        if self._looking is None or self._looking.done():
-            self._looking = asyncio.create_task(asyncio.to_thread(self._look_at_files))
-            self._looking.add_done_callback(self._looked)
-        return self._looking
+        if self._scanning is None or self._scanning.done():
+            self._scanning = asyncio.create_task(asyncio.to_thread(self._scan_files))
+            self._scanning.add_done_callback(self._scanned)
+        return self._scanning
 
-    def _look_at_files(self) -> None:
+    def _scan_files(self) -> None:
         if self._programme_watch.poll():
             try:
                 self.post_message(ProgrammeLoaded(load(self.settings.programme_path)))
@@ -381,8 +380,8 @@ class KioskApp(App[int]):
                 live = Live()  # the host's kiosk deals with it; this screen follows the clock
             self.post_message(StateRead(live))
 
-    def _looked(self, task: asyncio.Task[None]) -> None:
-        # a fault while looking is said, not raised: the screen stays on
+    def _scanned(self, task: asyncio.Task[None]) -> None:
+        # a fault while scanning is said, not raised: the screen stays on
         if not task.cancelled() and (error := task.exception()) is not None:
             self.notify(str(error), severity="error", timeout=8)
 
@@ -468,13 +467,13 @@ class KioskApp(App[int]):
             self.notify(str(event.worker.error), severity="error", timeout=8)
 
     async def flush(self) -> None:
-        """Wait until the state file is written and the files looked at: before quitting."""
+        """Wait until the state file is written and the files scanned: before quitting."""
         writes = [w for w in self.workers if w.group == "state"]
         if writes:  # (an empty list would wait for every worker)
             await self.workers.wait_for_complete(writes)
-        if self._looking is not None:
-            with contextlib.suppress(Exception):  # a failed look was said when it failed
-                await self._looking
+        if self._scanning is not None:
+            with contextlib.suppress(Exception):  # a failed scan was said when it failed
+                await self._scanning
 
     # -- host keys -------------------------------------------------------------------------
 
