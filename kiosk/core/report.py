@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from kiosk.core.actions import Action
 from kiosk.core.live import State
 from kiosk.core.logbook import Logged
 from kiosk.core.model import Item, Programme
@@ -108,7 +109,7 @@ def _moved(entry: Logged) -> bool:
 
 def _started(entry: Logged) -> bool:
     """Whether this key started a part (not only brought the screen back from blank)."""
-    return entry.action == "next" and entry.state.item_id is not None and _moved(entry)
+    return entry.action == Action.NEXT and entry.state.item_id is not None and _moved(entry)
 
 
 def minutes(delta: timedelta) -> int:
@@ -188,9 +189,9 @@ def text(afternoon: Afternoon, words: Words) -> str:
         lines.append("")
         key = "report_total" if afternoon.closed is not None else "report_so_far"
         lines.append(words(key, d=f"{total:+d}"))
-    shifts = [e for e in afternoon.log if e.action in ("later", "earlier")]
-    said = [e for e in afternoon.log if e.action == "announce"]
-    keys = [e for e in afternoon.log if e.action in ("next", "previous") and _moved(e)]
+    shifts = [e for e in afternoon.log if e.action in (Action.LATER, Action.EARLIER)]
+    said = [e for e in afternoon.log if e.action == Action.ANNOUNCE]
+    keys = [e for e in afternoon.log if e.action in (Action.NEXT, Action.PREVIOUS) and _moved(e)]
     lines.append(words("report_actions", keys=len(keys), shifts=len(shifts), said=len(said)))
     for entry in said:
         what = displayable(entry.state.announcement or "") or words("report_cleared")

@@ -23,9 +23,10 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
+from kiosk.core.actions import Action, act
 from kiosk.core.bell import rings
 from kiosk.core.live import Live, State, reconcile
-from kiosk.core.logbook import Logged
+from kiosk.core.logbook import RELOAD, START, Logged
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
@@ -149,7 +150,7 @@ class KioskApp(App[int]):
         if follow:
             self._notes.clear()  # followers say nothing: the host's screen does
         elif self._notes:  # a damaged state or a gone part: the log starts again from here
-            self._to_log.append(Logged(self.clock.now(), "start", live.state))
+            self._to_log.append(Logged(self.clock.now(), START, live.state))
         self._written = live  # what the file holds (a gone item's id is kept, see reconcile)
         return live
 
@@ -390,7 +391,7 @@ class KioskApp(App[int]):
         new, old = message.programme, self.programme
         live, gone = reconcile(self.live, new, old)
         if live.state != self.live.state:  # a renamed part keeps its place: the log says so
-            self._log_change("reload", live)
+            self._log_change(RELOAD, live)
         self.problem = ""
         self.programme = new
         self.live = live
@@ -477,24 +478,23 @@ class KioskApp(App[int]):
 
     # -- host keys -------------------------------------------------------------------------
 
-    def action_host(self, what: str) -> None:
+    def action_host(self, word: str) -> None:
         if self.settings.follow:
             return
-        live = self.live
-        if what == "announce" and not live.state.blank:
+        what, live = Action(word), self.live
+        if what == Action.ANNOUNCE and not live.state.blank:
             from kiosk.tui.screens import AnnounceScreen  # overlays load when first asked for
 
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
-        if what == "undo" and not live.history and not live.state.blank:
+        if what == Action.UNDO and not live.history and not live.state.blank:
             self.show_note(self.words("nothing_to_undo"))
             return
         self._act(what)
 
-    def _act(self, what: str, text: str | None = None) -> None:
+    def _act(self, what: Action, text: str | None = None) -> None:
         """The host's action on the screen they see, and the note that says what it did."""
-        from kiosk.core.actions import act  # loaded with the first key, not at start
-        from kiosk.core.notes import note
+        from kiosk.core.notes import note  # loaded with the first key, not at start
 
         now, before = self.clock.now(), self.live
         after = act(before, self.tracks.at(now), what, now, text)
@@ -522,7 +522,7 @@ class KioskApp(App[int]):
 
     def _announced(self, text: str | None) -> None:
         if text is not None:
-            self._act("announce", text)
+            self._act(Action.ANNOUNCE, text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
@@ -543,8 +543,8 @@ class KioskApp(App[int]):
         self.push_screen(
             HelpScreen(
                 self.words,
-                next_does=would("next", self.live, timeline, now, self.words),
-                prev_does=would("previous", self.live, timeline, now, self.words),
+                next_does=would(Action.NEXT, self.live, timeline, now, self.words),
+                prev_does=would(Action.PREVIOUS, self.live, timeline, now, self.words),
                 state=self.words("state_file", path=str(self.settings.state_path)),
             )
         )
