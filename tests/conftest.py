@@ -134,10 +134,10 @@ async def scan_files(app: KioskApp, pilot: Pilot[int], scans: int = 3) -> None:
 
 
 def text_of(app: KioskApp, selector: str) -> str:
-    """The text a Line shows, or '' when it is hidden."""
-    from kiosk.tui.widgets import Line
+    """The text a PlainText shows, or '' when it is hidden."""
+    from kiosk.tui.widgets import PlainText
 
-    widget = app.query_one(selector, Line)
+    widget = app.query_one(selector, PlainText)
     return widget.text if widget.display else ""
 
 

@@ -53,9 +53,9 @@ from kiosk.tui.widgets import (
     Banner,
     EventHeader,
     Headline,
-    Line,
     NextPanel,
     NowPanel,
+    PlainText,
     ProgrammeList,
     QrCode,
 )
@@ -159,19 +159,19 @@ class KioskApp(App[int]):
     def compose(self) -> ComposeResult:
         # built once and kept: each tick updates these in place
         self.banner, self.header = Banner(id="banner"), EventHeader(id="header")
-        self.drift, self.headline = Line(id="drift"), Headline(id="headline")
+        self.drift, self.headline = PlainText(id="drift"), Headline(id="headline")
         self.now_panel, self.next_panel = NowPanel(id="now"), NextPanel(id="next")
         self.listing = ProgrammeList(id="programme")
-        self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
+        self.footer, self.problem_line = PlainText(id="footer"), PlainText(id="problem")
         # the host's own chrome, small: a note after each key, and a mark of who steers
-        self.note_line, self.status_line = Line(id="note"), Line(id="status")
+        self.note_line, self.status_line = PlainText(id="note"), PlainText(id="status")
         # the event's page, on large screens and after the close: made only for a programme
         # with a url (a widget more costs every start a little), later if a save adds one
         self.qr: QrCode | None = None
         if url := self.programme.event.url:
             self.qr = QrCode(id="qr")
             self.qr.show(url)
-        self.blank_mark = Line(id="blank-mark")  # blank: one faint sign that the kiosk lives
+        self.blank_mark = PlainText(id="blank-mark")  # blank: one faint sign that the kiosk lives
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
         self.title = displayable(self.programme.event.title)
