@@ -38,7 +38,7 @@ from kiosk.core.times import parse_when
 from kiosk.files.clock import FixedClock
 from kiosk.files.loader import load
 from kiosk.tui.app import POLL, KioskApp, make_app
-from kiosk.tui.widgets import Line
+from kiosk.tui.widgets import PlainText
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -267,7 +267,7 @@ async def running(app: KioskApp) -> AsyncIterator[Pilot]:
 
 
 def now_title(app: KioskApp) -> str:
-    return app.query_one("#now-title", Line).text
+    return app.query_one("#now-title", PlainText).text
 
 
 async def tick_cost(

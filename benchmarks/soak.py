@@ -49,7 +49,7 @@ from kiosk.files import statefile
 from kiosk.files.clock import FixedClock
 from kiosk.files.loader import load
 from kiosk.tui.app import KioskApp, make_app
-from kiosk.tui.widgets import Banner, Line, NextPanel, NowPanel
+from kiosk.tui.widgets import Banner, NextPanel, NowPanel, PlainText
 
 SIZE = (80, 24)
 DAY = ("12:30", 6 * 3600)  # from an hour before the walk-in to half an hour after the close
@@ -360,13 +360,13 @@ class Soak:
             "blank": main.has_class("-blank"),
             "clock": main.query_one("#clock", Digits).value,
             "banner": main.query_one(Banner).text,
-            "now": main.query_one("#now-title", Line).text
+            "now": main.query_one("#now-title", PlainText).text
             if main.query_one(NowPanel).display
             else "",
-            "next": main.query_one("#next-title", Line).text
+            "next": main.query_one("#next-title", PlainText).text
             if main.query_one(NextPanel).display
             else "",
-            "problem": bool(main.query_one("#problem", Line).text),
+            "problem": bool(main.query_one("#problem", PlainText).text),
         }
         wanted = {
             "blank": view.blank,
@@ -488,7 +488,7 @@ class Soak:
             await self.overlay(app, pilot)
         elif roll < 0.72:
             await self.edit(app)
-            await pilot.pause()  # what the look found (a new programme, a problem) handled
+            await pilot.pause()  # what the scan found (a new programme, a problem) handled
         elif roll < 0.82:
             self.damaged = damage(self.state_path, self.rng)
             self.trail.append(f"state file damaged: {self.damaged}")

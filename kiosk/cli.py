@@ -213,16 +213,16 @@ def state_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from kiosk.core.report import table
+    from kiosk.core.printout import table
 
     print(table(_load(args.programme)))
     return 0
 
 
 def cmd_now(args: argparse.Namespace) -> int:
-    from kiosk.core.lines import Lines
     from kiosk.core.live import reconcile
-    from kiosk.core.report import json_line, now_text, snapshot_json
+    from kiosk.core.printout import json_line, now_text, snapshot_json
+    from kiosk.core.tracks import Tracks
     from kiosk.core.words import Words
     from kiosk.files import statefile
     from kiosk.files.clock import Clock
@@ -238,9 +238,9 @@ def cmd_now(args: argparse.Namespace) -> int:
         live = Live()
     live, _ = reconcile(live, programme)
     room = _room(args, programme)
-    snap = Lines(programme, live.state, room).snapshot(at)
+    snap = Tracks(programme, live.state, room).snapshot(at)
     if room is not None:  # the JSON names every room's now and next, at a door too
-        snap = snap._replace(rooms=Lines(programme, live.state).snapshot(at).rooms)
+        snap = snap._replace(rooms=Tracks(programme, live.state).snapshot(at).rooms)
     if args.json:
         print(json_line(snapshot_json(snap, room)))
     else:
@@ -388,7 +388,7 @@ def _cells(text: str) -> tuple[int, int]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kiosk.core.afternoon import replay, rows, text
+    from kiosk.core.report import replay, rows, text
     from kiosk.core.words import Words
     from kiosk.files import statefile
     from kiosk.files.clock import Clock

@@ -128,19 +128,19 @@ def notices(app: KioskApp) -> list[str]:
     return NOTICES[app]
 
 
-async def look_at_files(app: KioskApp, pilot: Pilot[int], looks: int = 3) -> None:
-    """The poll timer, now: enough looks for a save to settle (one may have begun before it),
+async def scan_files(app: KioskApp, pilot: Pilot[int], scans: int = 3) -> None:
+    """The poll timer, now: enough scans for a save to settle (one may have begun before it),
     then the app handles what they found."""
-    for _ in range(looks):
+    for _ in range(scans):
         await app.poll()
     await pilot.pause()
 
 
 def text_of(app: KioskApp, selector: str) -> str:
-    """The text a Line shows, or '' when it is hidden."""
-    from kiosk.tui.widgets import Line
+    """The text a PlainText shows, or '' when it is hidden."""
+    from kiosk.tui.widgets import PlainText
 
-    widget = app.query_one(selector, Line)
+    widget = app.query_one(selector, PlainText)
     return widget.text if widget.display else ""
 
 

@@ -11,9 +11,9 @@ import pytest
 
 from conftest import at, leercafe
 from kiosk.cli import main
-from kiosk.core.afternoon import replay, total_drift
 from kiosk.core.live import Live, shift, start_item
 from kiosk.core.logbook import Logged
+from kiosk.core.report import replay, total_drift
 from kiosk.files import statefile
 
 
@@ -139,7 +139,7 @@ def test_a_day_that_followed_the_clock_went_as_planned() -> None:
 
 
 def test_during_the_day_the_drift_is_so_far() -> None:
-    from kiosk.core.afternoon import text
+    from kiosk.core.report import text
     from kiosk.core.words import Words
 
     p = leercafe()
@@ -187,7 +187,7 @@ def test_after_a_cut_line_the_next_entry_is_kept(programme_file: Path) -> None:
 
 
 async def test_a_renamed_part_keeps_its_place_in_the_log(kiosk, programme_file: Path) -> None:
-    from conftest import look_at_files
+    from conftest import scan_files
 
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -197,7 +197,7 @@ async def test_a_renamed_part_keeps_its_place_in_the_log(kiosk, programme_file: 
                 "title: Onderzoek opbouwwerk De Schoor", "title: Onderzoek opbouwwerk"
             )
         )
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         await pilot.pause()
         await app.flush()
     log = statefile.log_path(programme_file.with_name("programme.state.json"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from kiosk.core.live import (
     SHIFT_STEP,
@@ -17,8 +18,21 @@ from kiosk.core.live import (
 from kiosk.core.timeline import BEFORE, Timeline
 
 
+class Action(StrEnum):
+    """What a host's key asks for; the value is the word the log keeps."""
+
+    NEXT = "next"
+    PREVIOUS = "previous"
+    CLOCK = "clock"
+    LATER = "later"
+    EARLIER = "earlier"
+    ANNOUNCE = "announce"
+    UNDO = "undo"
+    BLANK = "blank"
+
+
 def act(
-    live: Live, timeline: Timeline, action: str, now: datetime, text: str | None = None
+    live: Live, timeline: Timeline, action: Action, now: datetime, text: str | None = None
 ) -> Live:
     """The live state after the host's `action` at `now` (`text`: the announcement).
 
@@ -30,13 +44,13 @@ def act(
         # and shifts are over; the keys start afresh from what the screen shows
         live = Live(timeline.state, live.history)
     live = unplaced(live, programme)
-    if live.state.blank and action != "blank":
+    if live.state.blank and action != Action.BLANK:
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
-    if action in ("next", "previous"):
+    if action in (Action.NEXT, Action.PREVIOUS):
         if not programme.items:  # the hall on a day of only the rooms' own parts
             return live
         snap = timeline.snapshot(now)
-        step = 1 if action == "next" else -1
+        step = 1 if action == Action.NEXT else -1
         if snap.now is not None:
             index = snap.now.index + step
         elif snap.phase == BEFORE:  # next: the first part starts now; there is no previous
@@ -53,17 +67,17 @@ def act(
             if index < 0:  # nothing but the close: no part to go back to
                 return live
         return start_item(live, programme, index, now)
-    if action == "clock":
+    if action == Action.CLOCK:
         return follow_clock(live)
-    if action in ("later", "earlier"):
-        minutes = SHIFT_STEP if action == "later" else -SHIFT_STEP
+    if action in (Action.LATER, Action.EARLIER):
+        minutes = SHIFT_STEP if action == Action.LATER else -SHIFT_STEP
         snap = timeline.snapshot(now)
         pin = (snap.now.item.id, snap.now.start) if snap.now is not None else None
         return shift(live, minutes, now, pin)
-    if action == "undo":
+    if action == Action.UNDO:
         return live.undo()
-    if action == "blank":
+    if action == Action.BLANK:
         return toggle_blank(live)
-    if action == "announce":
+    if action == Action.ANNOUNCE:
         return announce(live, text)
     raise ValueError(f"unknown host action {action!r}")

@@ -11,5 +11,10 @@ from kiosk.core.live import State
 
 class Logged(NamedTuple):
     at: datetime  # the kiosk's clock when the host acted (a rehearsal's clock in a rehearsal)
-    action: str  # next, previous, clock, later, earlier, announce, undo, blank
+    action: str  # an Action's word, or one of the kiosk's own: START, RELOAD
     state: State  # the live state it left
+
+
+# the kiosk's own entries, beside the host's actions
+START = "start"  # resumed from a damaged state or a gone part: the log starts again here
+RELOAD = "reload"  # a save renamed the part that is on: its place kept

@@ -56,8 +56,8 @@ class Item:
     kind: str | None = None
     fixed: bool = False
     line: int = 0
-    room: str | None = None  # None: for everyone (plenary), in every room's line
-    # in a room and for everyone (in every line): nothing else runs then, or the organiser said so
+    room: str | None = None  # None: for everyone (plenary), in every room's track
+    # in a room and for everyone (in every track): nothing else runs then, or the organiser said so
     plenary: bool = False
     sessions: tuple[Session, ...] = ()  # a round: parallel parts in the rooms
     wrap_up: tuple[int, ...] | None = None  # None: the event's
@@ -89,7 +89,7 @@ class Item:
 @dataclass(frozen=True)
 class Programme:
     """Items a screen runs through in order. The file's Programme holds every item of every
-    day; with rooms or several days, `days` holds each day's lines, and each line is a
+    day; with rooms or several days, `days` holds each day's tracks, and each track is a
     Programme of one day (its `event.date` that day's), which is what a timeline runs on."""
 
     event: Event
@@ -97,10 +97,10 @@ class Programme:
     close: datetime | None  # the planned close; None: the last item has an open end
     day_end: datetime  # the latest close: midnight, or 06:00 the next morning for an evening
     source: str = "programme.yaml"
-    days: tuple[DayLines, ...] = ()  # empty: one day without rooms, this is its own line
+    days: tuple[DayTracks, ...] = ()  # empty: one day without rooms, this is its own track
 
-    def day_lines(self) -> tuple[DayLines, ...]:
-        return self.days or (DayLines(self.event.date, self, ()),)
+    def day_tracks(self) -> tuple[DayTracks, ...]:
+        return self.days or (DayTracks(self.event.date, self, ()),)
 
     def index_of(self, item_id: str) -> int | None:
         for i, item in enumerate(self.items):
@@ -110,15 +110,15 @@ class Programme:
 
 
 @dataclass(frozen=True)
-class DayLines:
-    """One day of the programme: the hall's line (the items for everyone, rounds among them)
-    and each room's line (those items and the room's own), in the order of `event.rooms`."""
+class DayTracks:
+    """One day of the programme: the hall's track (the items for everyone, rounds among them)
+    and each room's track (those items and the room's own), in the order of `event.rooms`."""
 
     date: date
     hall: Programme
     rooms: tuple[tuple[str, Programme], ...]
 
-    def line(self, room: str | None) -> Programme:
+    def track(self, room: str | None) -> Programme:
         if room is None:
             return self.hall
         return next((p for name, p in self.rooms if name == room), self.hall)

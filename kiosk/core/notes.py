@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kiosk.core.actions import act
+from kiosk.core.actions import Action, act
 from kiosk.core.live import Live
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Timeline
@@ -14,33 +14,33 @@ from kiosk.core.words import Words
 
 
 def note(
-    action: str, before: Live, after: Live, timeline: Timeline, now: datetime, w: Words
+    action: Action, before: Live, after: Live, timeline: Timeline, now: datetime, w: Words
 ) -> str:
     """The note after the host's `action`, which took `before` to `after`; `timeline` is the
     one of `after` (the screen the room now sees)."""
     if before.state.blank and not after.state.blank:
         return w("note_unblank")
-    if action == "undo":
+    if action == Action.UNDO:
         return w("note_undone") if after != before else ""
-    if action in ("next", "previous"):
+    if action in (Action.NEXT, Action.PREVIOUS):
         if after.state == before.state:
-            return w("note_nothing_next" if action == "next" else "note_nothing_prev")
+            return w("note_nothing_next" if action == Action.NEXT else "note_nothing_prev")
         snap = timeline.snapshot(now)
         if snap.phase == AFTER or snap.now is None:
             return w("note_end")
         return w("note_next", title=displayable(snap.now.item.title))
-    if action == "clock":
+    if action == Action.CLOCK:
         return w("note_clock")
-    if action in ("later", "earlier"):
+    if action in (Action.LATER, Action.EARLIER):
         return w(f"note_{action}", n=timeline.snapshot(now).delay_minutes)
-    if action == "announce":
+    if action == Action.ANNOUNCE:
         return w("note_announced") if after.state.announcement else w("note_cleared")
-    if action == "blank":
+    if action == Action.BLANK:
         return w("note_blank") if after.state.blank else w("note_unblank")
     return ""
 
 
-def would(action: str, live: Live, timeline: Timeline, now: datetime, w: Words) -> str:
+def would(action: Action, live: Live, timeline: Timeline, now: datetime, w: Words) -> str:
     """What next or previous would do if pressed now, for the help."""
     after = act(live, timeline, action, now)
     index = None
@@ -51,6 +51,6 @@ def would(action: str, live: Live, timeline: Timeline, now: datetime, w: Words) 
     item = timeline.programme.items[index]
     does = w("would_close") if item.is_end else w("would_start", title=displayable(item.title))
     on = timeline.snapshot(now).now
-    if action == "next" and on is not None and turn_at(on, now) is not None:
+    if action == Action.NEXT and on is not None and turn_at(on, now) is not None:
         return w("would_turns", what=does)  # a part with turns: n moves on from all of them
     return does

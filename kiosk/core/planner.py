@@ -3,7 +3,7 @@
 One planner for the hall, the rooms and the days: each day's wall times become real minutes
 of that day, the items for everyone are scheduled first (core/schedule.py), then each room's
 line of those items and its own; rounds keep their sessions inside their time; ids are made
-unique; the result is the model's Programme with a DayLines for every day."""
+unique; the result is the model's Programme with a DayTracks for every day."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from kiosk.core.model import DayLines, Event, Item, Programme, Session
+from kiosk.core.model import DayTracks, Event, Item, Programme, Session
 from kiosk.core.problems import Problem, ProgrammeError, plain_message
 from kiosk.core.schedule import Draft, Slot, resolve
 from kiosk.core.specs import DaySpec, ItemSpec, ProgrammeSpec, SessionSpec, WallTime
@@ -297,7 +297,7 @@ class _Planner:
                     rooms.append((room, line(members, close)))
                 else:
                     rooms.append((room, hall))
-            days.append(DayLines(day.date, hall, tuple(rooms)))
+            days.append(DayTracks(day.date, hall, tuple(rooms)))
         last = days[-1]
         closes = [p.close for p in (last.hall, *(p for _, p in last.rooms)) if p.items]
         return Programme(

@@ -52,7 +52,7 @@ class Snapshot(NamedTuple):
     next: Entry | None
     close: datetime | None  # expected close; None: an open end
     timeline: Timeline
-    rooms: tuple[tuple[str, Snapshot], ...] = ()  # the hall's screen: each room's line
+    rooms: tuple[tuple[str, Snapshot], ...] = ()  # the hall's screen: each room's track
     between_days: bool = False  # before a day of the programme, after the day before it
 
     @property
@@ -180,7 +180,7 @@ class Timeline:
         the first item: the first start, shifted."""
         b = self.base
         if b < 0:
-            # a line of only rooms' items has nothing of its own for the hall
+            # a track of only rooms' items has nothing of its own for the hall
             return self.planned[0] + self.shift if self.planned else 0.0
         if self.mode == "host" and self.pinned is not None:
             return self.pinned + self._length(b) + self.shift
@@ -244,7 +244,7 @@ class Timeline:
     def close_at(self, t: float) -> float | None:
         """The expected close: the end marker's start, or the last item's end."""
         items = self.programme.items
-        if not items:  # the hall's line on a day of only rooms' items
+        if not items:  # the hall's track on a day of only rooms' items
             return None
         last = len(items) - 1
         if items[last].is_end:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import NamedTuple
 
 from kiosk.core.model import Item
@@ -16,6 +17,20 @@ from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.turns import turn_at
 from kiosk.core.words import Words
+
+
+class Look(StrEnum):
+    """How the screen looks: a phase, or a part that has a look of its own. Each is the
+    screen's CSS class (`-before`, `-walk-in`, …), which stylesheets name."""
+
+    BEFORE = BEFORE
+    DURING = DURING
+    WALK_IN = "walk-in"
+    BREAK = "break"
+    GAP = "gap"
+    DRINKS = "drinks"
+    AFTER = AFTER
+    ROOMS = "rooms"  # nothing for everyone on the hall's screen, while the rooms run theirs
 
 
 class HeaderText(NamedTuple):
@@ -72,7 +87,7 @@ class NextText(NamedTuple):
 class Board(NamedTuple):
     """The whole screen as plain strings; a part that is None is not shown."""
 
-    look: str  # before, during, walk-in, break, gap, drinks, after: the screen's CSS class
+    look: Look
     header: HeaderText
     headline: HeadlineText | None
     now: NowText | None
@@ -101,14 +116,14 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
     """The screen of the hall (`room` None), or of the door of `room`."""
     event = snap.programme.event
     today = snap.at.date()
-    look = snap.phase
+    look = Look(snap.phase)
     headline: HeadlineText | None = None
     now: NowText | None = None
     nxt = snap.next
     counted: datetime | None = None  # what the one big countdown counts to, if any
 
     if not snap.programme.items and room is not None:  # this room has nothing today
-        look = AFTER
+        look = Look.AFTER
         headline = HeadlineText(words("room_empty", room=displayable(room)), "")
     elif snap.phase == BEFORE:
         first = _first(snap, room)
@@ -139,12 +154,12 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
     elif snap.now is not None:
         look, now, counted = _now(snap, snap.now, words, room)
     elif room is None and _rooms_on(snap):  # nothing for everyone, but the rooms run theirs
-        look = "rooms"
+        look = Look.ROOMS
     elif room is not None and (where := elsewhere(snap)):  # this room is free, others run
-        look = "rooms"
+        look = Look.ROOMS
         headline = HeadlineText(words("elsewhere", what=where), "")
     elif nxt is not None:  # a gap: nothing on, one countdown to what comes next
-        look = "gap"
+        look = Look.GAP
         headline = _countdown(words("resume_at", t=start_text(nxt, words)), nxt.start, snap, words)
         counted = nxt.start
 
@@ -168,7 +183,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
 
 
 def _first(snap: Snapshot, room: str | None) -> Entry | None:
-    """What opens the day: the line's first part, or on the hall's screen a room's first own
+    """What opens the day: the track's first part, or on the hall's screen a room's first own
     part if that is sooner (a day of the rooms' tracks); None if nothing comes."""
     items = snap.programme.items
     candidates = [snap.entry(0)] if items and not items[0].is_end else []
@@ -212,7 +227,7 @@ def _coming(
     room: str | None,
     counted: datetime | None = None,
 ) -> NextText | None:
-    """NEXT: what comes next in this line; on the hall's screen the rooms' own parts instead
+    """NEXT: what comes next in this track; on the hall's screen the rooms' own parts instead
     when they come sooner (the hall's list then says which, room by room)."""
     if room is None and snap.phase != AFTER:
         own = _rooms_next(snap)
@@ -255,7 +270,7 @@ def _part(item: Item, room: str | None, at: datetime | None = None) -> tuple[str
 
 def _now(
     snap: Snapshot, now: Entry, words: Words, room: str | None
-) -> tuple[str, NowText, datetime | None]:
+) -> tuple[Look, NowText, datetime | None]:
     """The look of the screen, what it says of the part that is on, and the instant its
     countdown counts to (a break's: the restart, which NEXT then does not count again)."""
     kind = now.item.kind
@@ -283,9 +298,10 @@ def _now(
         left = words("left", d=words.span(remaining))
         count = _count(remaining, words, words("q_left"), left=True)
         counted = now.end
-    look = kind if kind in ("break", "drinks", "walk-in") else "during"
+    own = (Look.BREAK, Look.DRINKS, Look.WALK_IN)  # a part of these kinds looks its own
+    look = Look(kind) if kind in own else Look.DURING
     stage = "over" if overtime else ""
-    if not overtime and look == "during" and remaining is not None and count is not None:
+    if not overtime and look == Look.DURING and remaining is not None and count is not None:
         stage = _stage(now, remaining, snap.programme.event.wrap_up)
         if stage:
             left = words(f"left_{stage}", d=words.span(remaining))

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.core.live import Live, reconcile
-from kiosk.core.logbook import Logged
+from kiosk.core.logbook import START, Logged
 from kiosk.core.model import Programme
 from kiosk.core.problems import Problem, ProgrammeError
 from kiosk.core.settings import Settings
@@ -158,7 +158,7 @@ class KioskFiles:
             aside = str(exc.aside) if exc.aside else str(path)
         live, gone = reconcile(live, programme)
         if (aside is not None or gone) and not follow:  # the log starts again from here
-            self.log(Logged(now, "start", live.state))
+            self.log(Logged(now, START, live.state))
         self.live = self._written = live  # what the file holds (a gone item's id is kept)
         return Start(live, aside, gone)
 

@@ -20,16 +20,17 @@ from textual.reactive import var
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
+from kiosk.core.actions import Action, act
 from kiosk.core.bell import rings
-from kiosk.core.lines import Lines
 from kiosk.core.listing import rows
 from kiosk.core.live import Live, State, reconcile
-from kiosk.core.logbook import Logged
+from kiosk.core.logbook import RELOAD, Logged
 from kiosk.core.model import Programme
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
-from kiosk.core.view import board, host_mark
+from kiosk.core.tracks import Tracks
+from kiosk.core.view import Look, board, host_mark
 from kiosk.core.words import Words
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
@@ -48,9 +49,9 @@ from kiosk.tui.widgets import (
     Banner,
     EventHeader,
     Headline,
-    Line,
     NextPanel,
     NowPanel,
+    PlainText,
     ProgrammeList,
     QrCode,
 )
@@ -61,13 +62,12 @@ if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at e
     from kiosk.files.mirror import Mirror
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
-POLL = 0.5  # seconds between looks at the programme and live state files
+POLL = 0.5  # seconds between scans of the programme and live state files
 STARTED = 0.5  # seconds after mounting: the first frame is out, the start-up is over
 NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, NOW's time left grows in blocks
 SHORT = 12  # below this height the time left is said in words, not big digits
-LOOKS = ("before", "during", "walk-in", "break", "gap", "drinks", "after")  # view.Board.look
 
 
 class KioskApp(App[int]):
@@ -102,11 +102,11 @@ class KioskApp(App[int]):
         # the files it follows and writes, and the process's end (kiosk run builds its own)
         self.files = files or KioskFiles(settings)
         self._leaving = False
-        self._lines: Lines | None = None
+        self._tracks: Tracks | None = None
         self._before: Snapshot | None = None  # the last tick's snapshot: what the bell compares
         self._hint = False  # the first-use hint shows until the host's first key
         self._note_timer: Timer | None = None
-        self._looking: asyncio.Task[None] | None = None  # the poll's look, while it runs
+        self._scanning: asyncio.Task[None] | None = None  # the poll's scan, while it runs
         # (message, severity) to show once running
         self._notes: list[tuple[str, SeverityLevel]] = []
         self.set_reactive(KioskApp.programme, programme)
@@ -137,19 +137,19 @@ class KioskApp(App[int]):
     def compose(self) -> ComposeResult:
         # built once and kept: each tick updates these in place
         self.banner, self.header = Banner(id="banner"), EventHeader(id="header")
-        self.drift, self.headline = Line(id="drift"), Headline(id="headline")
+        self.drift, self.headline = PlainText(id="drift"), Headline(id="headline")
         self.now_panel, self.next_panel = NowPanel(id="now"), NextPanel(id="next")
         self.listing = ProgrammeList(id="programme")
-        self.footer, self.problem_line = Line(id="footer"), Line(id="problem")
+        self.footer, self.problem_line = PlainText(id="footer"), PlainText(id="problem")
         # the host's own chrome, small: a note after each key, and a mark of who steers
-        self.note_line, self.status_line = Line(id="note"), Line(id="status")
+        self.note_line, self.status_line = PlainText(id="note"), PlainText(id="status")
         # the event's page, on large screens and after the close: made only for a programme
         # with a url (a widget more costs every start a little), later if a save adds one
         self.qr: QrCode | None = None
         if url := self.programme.event.url:
             self.qr = QrCode(id="qr")
             self.qr.show(url)
-        self.blank_mark = Line(id="blank-mark")  # blank: one faint sign that the kiosk lives
+        self.blank_mark = PlainText(id="blank-mark")  # blank: one faint sign that the kiosk lives
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
         self.title = displayable(self.programme.event.title)
@@ -206,11 +206,11 @@ class KioskApp(App[int]):
     # -- what the screen follows -----------------------------------------------------------
 
     @property
-    def lines(self) -> Lines:
+    def tracks(self) -> Tracks:
         """The timelines of the current programme and live state, built once for both."""
-        found = self._lines
+        found = self._tracks
         if found is None or found.programme is not self.programme or found.state != self.live.state:
-            found = self._lines = Lines(self.programme, self.live.state, self.settings.room)
+            found = self._tracks = Tracks(self.programme, self.live.state, self.settings.room)
         return found
 
     def watch_programme(self, programme: Programme) -> None:
@@ -237,7 +237,7 @@ class KioskApp(App[int]):
 
     def tick(self) -> None:
         """Draw the snapshot at the clock's time; widgets skip what did not change."""
-        snap = self.lines.snapshot(self.clock.now())
+        snap = self.tracks.snapshot(self.clock.now())
         if rings(self._before, snap) and not self.settings.quiet:
             self.ring()
         self._before = snap
@@ -260,13 +260,13 @@ class KioskApp(App[int]):
             if self._hint and snap.phase != AFTER:  # before the first key: what it does
                 self.note_line.show(self.words("first_hint"))
 
-    def _screen_classes(self, look: str, blank: bool, size: Size) -> None:
+    def _screen_classes(self, look: Look, blank: bool, size: Size) -> None:
         """Phase, blank and size as classes of the screen, set in one go: every change of a
         screen class restyles every widget on it."""
         width, height = size
         wanted = {
             "-blank": blank,
-            **{f"-{name}": look == name for name in LOOKS},
+            **{f"-{name}": look == name for name in Look},
             "-small": width < SMALL[0] or height < SMALL[1],
             "-tiny": width < 50 or height < 16,
             "-short": height < SHORT,  # no room for the big count: its words instead
@@ -275,7 +275,7 @@ class KioskApp(App[int]):
         }
         self.main_screen.update_classes(wanted)  # restyles only if a class really changed
 
-    def _qr_fits(self, look: str, size: Size) -> bool:
+    def _qr_fits(self, look: Look, size: Size) -> bool:
         """The event's page as a QR code: on large screens beside the rest (which keeps at
         least 80 columns), after the close below the thanks (header, thanks and footer keep
         their rows)."""
@@ -284,7 +284,7 @@ class KioskApp(App[int]):
         columns, rows = self.qr.cells
         if not rows:
             return False
-        if look == "after":
+        if look == Look.AFTER:
             return size.width >= columns + 4 and size.height >= rows + 9  # (24 for 15)
         large = size.width >= LARGE[0] and size.height >= LARGE[1]
         return large and size.width >= columns + 84 and size.height >= rows + 8
@@ -296,21 +296,21 @@ class KioskApp(App[int]):
     # -- files, off the event loop ---------------------------------------------------------
 
     def _poll_timer(self) -> None:
-        self.poll()  # not awaited by the timer: a fault in a look is said (_looked), not raised
+        self.poll()  # not awaited by the timer: a fault in a scan is said (_scanned), not raised
 
     def poll(self) -> asyncio.Task[None]:
-        """The poll timer: look at the files in a thread. While a look still runs (a
-        10,000-item programme takes a while to read), that one is the answer: looks never
+        """The poll timer: scan the files in a thread. While a scan still runs (a
+        10,000-item programme takes a while to read), that one is the answer: scans never
         overlap. (A plain thread, not a Textual worker: twice a second, a worker's state
         messages cost a fifth more idle CPU.)"""
         if self.unwritable and not self.settings.follow:
             self._write_state()  # again, until it works: the host sees why until then
-        if self._looking is None or self._looking.done():
-            self._looking = asyncio.create_task(asyncio.to_thread(self._look_at_files))
-            self._looking.add_done_callback(self._looked)
-        return self._looking
+        if self._scanning is None or self._scanning.done():
+            self._scanning = asyncio.create_task(asyncio.to_thread(self._scan_files))
+            self._scanning.add_done_callback(self._scanned)
+        return self._scanning
 
-    def _look_at_files(self) -> None:
+    def _scan_files(self) -> None:
         found = self.files.look(self.programme)
         if found.programme is not None:
             self.post_message(ProgrammeLoaded(found.programme))
@@ -324,8 +324,8 @@ class KioskApp(App[int]):
         if found.state is not None:
             self.post_message(StateRead(found.state))
 
-    def _looked(self, task: asyncio.Task[None]) -> None:
-        # a fault while looking is said, not raised: the screen stays on
+    def _scanned(self, task: asyncio.Task[None]) -> None:
+        # a fault while scanning is said, not raised: the screen stays on
         if not task.cancelled() and (error := task.exception()) is not None:
             self.notify(str(error), severity="error", timeout=8)
 
@@ -334,7 +334,7 @@ class KioskApp(App[int]):
         new, old = message.programme, self.programme
         live, gone = reconcile(self.live, new, old)
         if live.state != self.live.state:  # a renamed part keeps its place: the log says so
-            self._log_change("reload", live)
+            self._log_change(RELOAD, live)
         self.problem = ""
         self.programme = new
         self.live = live
@@ -380,41 +380,40 @@ class KioskApp(App[int]):
             self.notify(str(event.worker.error), severity="error", timeout=8)
 
     async def flush(self) -> None:
-        """Wait until the state file is written and the files looked at: before quitting."""
+        """Wait until the state file is written and the files scanned: before quitting."""
         writes = [w for w in self.workers if w.group == "state"]
         if writes:  # (an empty list would wait for every worker)
             await self.workers.wait_for_complete(writes)
-        if self._looking is not None:
-            with contextlib.suppress(Exception):  # a failed look was said when it failed
-                await self._looking
+        if self._scanning is not None:
+            with contextlib.suppress(Exception):  # a failed scan was said when it failed
+                await self._scanning
 
     # -- host keys -------------------------------------------------------------------------
 
-    def action_host(self, what: str) -> None:
+    def action_host(self, word: str) -> None:
         if self.settings.follow:
             return
-        live = self.live
-        if what == "announce" and not live.state.blank:
+        what, live = Action(word), self.live
+        if what == Action.ANNOUNCE and not live.state.blank:
             from kiosk.tui.screens import AnnounceScreen  # overlays load when first asked for
 
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
-        if what == "undo" and not live.history and not live.state.blank:
+        if what == Action.UNDO and not live.history and not live.state.blank:
             self.show_note(self.words("nothing_to_undo"))
             return
         self._act(what)
 
-    def _act(self, what: str, text: str | None = None) -> None:
+    def _act(self, what: Action, text: str | None = None) -> None:
         """The host's action on the screen they see, and the note that says what it did."""
-        from kiosk.core.actions import act  # loaded with the first key, not at start
-        from kiosk.core.notes import note
+        from kiosk.core.notes import note  # loaded with the first key, not at start
 
         now, before = self.clock.now(), self.live
-        after = act(before, self.lines.at(now), what, now, text)
+        after = act(before, self.tracks.at(now), what, now, text)
         if after.state != before.state:  # the log of the day, written with the state
             self._log_change(what, after)
         self.live = after
-        self.show_note(note(what, before, self.live, self.lines.at(now), now, self.words))
+        self.show_note(note(what, before, self.live, self.tracks.at(now), now, self.words))
 
     def _log_change(self, action: str, live: Live) -> None:
         """A change of the host's live state for the day's log (kiosk report)."""
@@ -433,7 +432,7 @@ class KioskApp(App[int]):
 
     def _announced(self, text: str | None) -> None:
         if text is not None:
-            self._act("announce", text)
+            self._act(Action.ANNOUNCE, text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
@@ -450,12 +449,12 @@ class KioskApp(App[int]):
         from kiosk.core.notes import would
 
         now = self.clock.now()
-        timeline = self.lines.at(now)
+        timeline = self.tracks.at(now)
         self.push_screen(
             HelpScreen(
                 self.words,
-                next_does=would("next", self.live, timeline, now, self.words),
-                prev_does=would("previous", self.live, timeline, now, self.words),
+                next_does=would(Action.NEXT, self.live, timeline, now, self.words),
+                prev_does=would(Action.PREVIOUS, self.live, timeline, now, self.words),
                 state=self.words("state_file", path=str(self.settings.state_path)),
             )
         )

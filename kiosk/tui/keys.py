@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
+from kiosk.core.actions import Action
+
 
 class HostKey(NamedTuple):
     keys: str  # Textual's key names, comma-separated
@@ -15,16 +17,21 @@ class HostKey(NamedTuple):
     priority: bool = False  # also while an overlay is on top
 
 
+def host(action: Action) -> str:
+    """The app's action for a host's key: `action_host` takes the word."""
+    return f"host('{action}')"
+
+
 HOST_KEYS: tuple[HostKey, ...] = (
     # a presenter clicker sends PageDown, PageUp and b or .: it is a host keyboard too
-    HostKey("n,right,space,pagedown", "n → space", "host('next')", "key_next"),
-    HostKey("p,left,pageup", "p ←", "host('previous')", "key_prev"),
-    HostKey("c", "c", "host('clock')", "key_clock"),
-    HostKey("plus,equals_sign", "+", "host('later')", "key_later"),
-    HostKey("minus,underscore", "-", "host('earlier')", "key_earlier"),
-    HostKey("m", "m", "host('announce')", "key_announce"),
-    HostKey("u", "u", "host('undo')", "key_undo"),
-    HostKey("b,full_stop", "b", "host('blank')", "key_blank"),
+    HostKey("n,right,space,pagedown", "n → space", host(Action.NEXT), "key_next"),
+    HostKey("p,left,pageup", "p ←", host(Action.PREVIOUS), "key_prev"),
+    HostKey("c", "c", host(Action.CLOCK), "key_clock"),
+    HostKey("plus,equals_sign", "+", host(Action.LATER), "key_later"),
+    HostKey("minus,underscore", "-", host(Action.EARLIER), "key_earlier"),
+    HostKey("m", "m", host(Action.ANNOUNCE), "key_announce"),
+    HostKey("u", "u", host(Action.UNDO), "key_undo"),
+    HostKey("b,full_stop", "b", host(Action.BLANK), "key_blank"),
     HostKey("t", "t", "next_theme", "key_theme"),
     HostKey("question_mark", "?", "help", "key_help"),
     HostKey("ctrl+q", "ctrl+q", "request_quit", "key_quit", priority=True),

@@ -16,7 +16,7 @@ from kiosk.core.problems import ProgrammeError
 from kiosk.files.loader import loads
 from kiosk.files.watch import Watch
 
-LOOK = 0.25  # seconds between looks at the files: a follower sees a host's key within a second
+SCAN = 0.25  # seconds between scans of the files: a follower sees a host's key within a second
 KEEP_ALIVE = 10.0  # seconds between comments on a quiet stream: a follower knows it is there
 MAX_STREAMS = 100  # followers elsewhere at once: an open network cannot run the server down
 
@@ -47,15 +47,15 @@ class Feed:
         return {"text": self.texts["state"]}
 
     async def run(self) -> None:
-        """Look at the files until cancelled; wake the streams when either changed."""
+        """Scan the files until cancelled; wake the streams when either changed."""
         while True:
-            if await asyncio.to_thread(self._look):
+            if await asyncio.to_thread(self._scan):
                 async with self._changed:
                     self.version += 1
                     self._changed.notify_all()
-            await asyncio.sleep(LOOK)
+            await asyncio.sleep(SCAN)
 
-    def _look(self) -> bool:
+    def _scan(self) -> bool:
         changed = False
         if self._watches["programme"].poll():
             text = _text(self.programme_path)

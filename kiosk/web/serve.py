@@ -31,13 +31,13 @@ from kiosk.core.words import Words
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
 from kiosk.web.feed import Feed
-from kiosk.web.screens import Look, Renderer, Screen, Screens
+from kiosk.web.viewers import Renderer, Rendering, Viewer, Viewers
 
 SHUTDOWN = 3.0  # seconds for open tabs to close when stopped (aiohttp would wait 60)
 CELLS = (80, 24)  # the grid the display is made for: a browser's font is sized to give it
 MAX_SCREENS = 50  # screens at once: each is a websocket; a cap keeps an open network at bay
 # renderers at once: each is a kiosk process of about 40 MB (screens of one room, theme and
-# grid share one; a screen asking for yet another look is refused)
+# grid share one; a viewer asking for yet another rendering is refused)
 MAX_RENDERERS = 12
 THEME_NAMES = ("dark", "light", "contrast")  # kiosk.tui.themes: the shells do not import each other
 SIZES = ((20, 400), (8, 200))  # a client's terminal size, clamped: columns, rows
@@ -117,34 +117,34 @@ class KioskServer(Server):
         self.settings = settings
         self.cells, self.max_screens = cells, max_screens
         event = programme.event
-        # One rehearsal clock for the whole server: a screen opened later joins at the same
+        # One rehearsal clock for the whole server: a viewer opened later joins at the same
         # time instead of starting again at --at.
         self.clock = Clock(event.timezone, settings.start, settings.speed)
-        self.sessions: set[asyncio.Task[object]] = set()  # one per open screen
-        self.screens = Screens(self.follower, max_screens, MAX_RENDERERS)
+        self.sessions: set[asyncio.Task[object]] = set()  # one per open viewer
+        self.viewers = Viewers(self.follower, max_screens, MAX_RENDERERS)
         self.feed = Feed(settings.programme_path, settings.state_path, programme)
         self.words = Words(event.language)
         super().__init__(command="", host=host, port=port, title=displayable(event.title))
 
     @property
     def command(self) -> str:
-        """The default look's follower command (Server.__init__ reads it for its title)."""
-        return self.follower(Look(self.settings.room, self.settings.theme, *self.cells))
+        """The default rendering's follower command (Server.__init__ reads it for its title)."""
+        return self.follower(Rendering(self.settings.room, self.settings.theme, *self.cells))
 
     @command.setter
     def command(self, value: str) -> None:
         """Server.__init__ assigns a fixed command; ours is computed per renderer."""
 
-    def follower(self, look: Look) -> str:
+    def follower(self, rendering: Rendering) -> str:
         """The follower command of one renderer, at the shared rehearsal clock's time."""
-        settings = replace(self.settings, room=look.room, theme=look.theme)
+        settings = replace(self.settings, room=rendering.room, theme=rendering.theme)
         return follower_command(settings, self.clock.now() if self.clock.rehearsal else None)
 
-    def look(self, request: web.Request) -> Look | None:
-        """What a page or a screen asks for: `?room=` and `?theme=` (the page), the same as one
+    def rendering(self, request: web.Request) -> Rendering | None:
+        """What a page or a viewer asks for: `?room=` and `?theme=` (the page), the same as one
         token in the websocket's path, the terminal's size; None: a room or theme there is not."""
         room, theme = self.settings.room, self.settings.theme
-        if token := request.match_info.get("look"):
+        if token := request.match_info.get("rendering"):
             with contextlib.suppress(ValueError, TypeError):
                 room, theme = json.loads(base64.urlsafe_b64decode(token.encode()))
         room = request.query.get("room", room) or None
@@ -155,18 +155,18 @@ class KioskServer(Server):
             return None
         width = _clamp(request.query.get("width"), SIZES[0], self.cells[0])
         height = _clamp(request.query.get("height"), SIZES[1], self.cells[1])
-        return Look(room, theme, width, height)
+        return Rendering(room, theme, width, height)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """One screen: it watches the renderer of its look. What it sends is not passed on
-        (nothing over HTTP steers the kiosk), apart from its size: a new size is a new look."""
+        """One viewer: it watches the renderer of its rendering. What it sends is not passed on
+        (nothing over HTTP steers the kiosk), apart from its size: a new size is a new rendering."""
         socket = web.WebSocketResponse(heartbeat=15)
         await socket.prepare(request)
-        look = self.look(request)
-        screen = Screen(socket, request.remote or "")
-        renderer = None if look is None else await self.screens.watch(screen, look)
+        rendering = self.rendering(request)
+        viewer = Viewer(socket, request.remote or "")
+        renderer = None if rendering is None else await self.viewers.watch(viewer, rendering)
         if renderer is None:  # over a cap (screens, renderers, looks of one address)
-            screen.writer.cancel()
+            viewer.writer.cancel()
             await socket.close(code=1013, message=b"too many screens")  # 1013: try later
             return socket
         task = asyncio.current_task()
@@ -179,9 +179,9 @@ class KioskServer(Server):
                 try:
                     kind, data = message.json()
                     if kind == "ping":
-                        screen.send(json.dumps(["pong", data]))
+                        viewer.send(json.dumps(["pong", data]))
                     elif kind == "resize":
-                        moved = await self._resized(screen, renderer, data["width"], data["height"])
+                        moved = await self._resized(viewer, renderer, data["width"], data["height"])
                         if moved is None:
                             break
                         renderer = moved
@@ -191,20 +191,20 @@ class KioskServer(Server):
             await socket.close()
         finally:
             self.sessions.discard(task)
-            screen.writer.cancel()
-            await self.screens.unwatch(screen, renderer)
+            viewer.writer.cancel()
+            await self.viewers.unwatch(viewer, renderer)
         return socket
 
     async def _resized(
-        self, screen: Screen, renderer: Renderer, width: object, height: object
+        self, viewer: Viewer, renderer: Renderer, width: object, height: object
     ) -> Renderer | None:
-        """A screen of another size (clamped) watches the renderer of that size."""
-        look = renderer.look
-        size = _clamp(width, SIZES[0], look.width), _clamp(height, SIZES[1], look.height)
-        if size == (look.width, look.height):
+        """A viewer of another size (clamped) watches the renderer of that size."""
+        rendering = renderer.rendering
+        size = _clamp(width, SIZES[0], rendering.width), _clamp(height, SIZES[1], rendering.height)
+        if size == (rendering.width, rendering.height):
             return renderer
-        await self.screens.unwatch(screen, renderer)
-        return await self.screens.watch(screen, look._replace(width=size[0], height=size[1]))
+        await self.viewers.unwatch(viewer, renderer)
+        return await self.viewers.watch(viewer, rendering._replace(width=size[0], height=size[1]))
 
     async def end_sessions(self) -> None:
         """Cancelled, a session closes its tab cleanly; left to aiohttp's shutdown it would
@@ -214,7 +214,7 @@ class KioskServer(Server):
         if self.sessions:
             await asyncio.wait(self.sessions, timeout=SHUTDOWN)
         await self.feed.stop()
-        await self.screens.stop_all()
+        await self.viewers.stop_all()
 
     def initialize_logging(self) -> None:
         # textual-serve logs with rich tracebacks and locals; a kiosk says one line instead.
@@ -230,14 +230,16 @@ class KioskServer(Server):
         # --host, which is unreachable for another machine when it is 0.0.0.0: use the address
         # this browser reached us on. (No await before the template reads it: no race.)
         self.public_url = str(request.url.origin())
-        look = self.look(request)
-        if look is None:
+        rendering = self.rendering(request)
+        if rendering is None:
             return self.plain_page(404, self.words("web_unknown", rooms=self._rooms()), again=False)
-        if self.screens.count >= self.max_screens:
+        if self.viewers.count >= self.max_screens:
             return self.plain_page(503, self.words("web_full", n=self.max_screens))
         response = await super().handle_index(request)
         assert isinstance(response, web.Response) and response.text is not None
-        token = base64.urlsafe_b64encode(json.dumps([look.room, look.theme]).encode()).decode()
+        token = base64.urlsafe_b64encode(
+            json.dumps([rendering.room, rendering.theme]).encode()
+        ).decode()
         text = response.text.replace('/ws"', f'/ws/{token}"', 1)
         response.text = self.page(text)
         return response
@@ -248,7 +250,7 @@ class KioskServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
-        app.router.add_get("/ws/{look}", self.handle_websocket)
+        app.router.add_get("/ws/{rendering}", self.handle_websocket)
         app.router.add_routes(self.feed.routes())
 
         async def feed(app: web.Application) -> AsyncIterator[None]:

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from kiosk.cli import main
-from kiosk.core.afternoon import replay
-from kiosk.core.lines import Lines
 from kiosk.core.live import State
+from kiosk.core.report import replay
+from kiosk.core.tracks import Tracks
 from kiosk.core.view import board, elsewhere
 from kiosk.core.words import Words
 from kiosk.files.loader import load, loads
@@ -111,7 +111,7 @@ def screen(path: Path, when: str, room: str | None) -> tuple[str, str, str]:
     from kiosk.core.times import parse_when
 
     moment = parse_when(when, programme.event.date, programme.event.timezone)
-    snap = Lines(programme, State(), room).snapshot(moment)
+    snap = Tracks(programme, State(), room).snapshot(moment)
     b = board(snap, Words(programme.event.language), room)
     if b.now is not None:
         return b.now.label, b.now.title, b.next.label if b.next else ""
@@ -175,7 +175,7 @@ def test_a_door_shows_its_own_part_a_part_for_everyone_or_where_the_parts_are(wh
     rooms = programme.event.rooms
     door = rooms[n % len(rooms)]
     moment = programme.items[0].start + timedelta(minutes=minute)
-    snap = Lines(programme, State(), door).snapshot(moment)
+    snap = Tracks(programme, State(), door).snapshot(moment)
     now = snap.now
     if now is not None:
         item = now.item
@@ -183,6 +183,6 @@ def test_a_door_shows_its_own_part_a_part_for_everyone_or_where_the_parts_are(wh
         assert own or (item.for_everyone and not item.sessions), (door, item.title)
     elif snap.phase == "during":
         # nothing on here: the screen says where things are on, or there is nothing anywhere
-        hall = Lines(programme, State()).snapshot(moment)
+        hall = Tracks(programme, State()).snapshot(moment)
         on = [s for _, s in hall.rooms if s.now is not None]
         assert bool(elsewhere(snap)) == bool(on), (door, moment)

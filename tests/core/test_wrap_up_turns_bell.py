@@ -234,10 +234,10 @@ def test_a_break_held_by_the_host_rings_once_as_it_ends() -> None:
 
 
 def test_the_hall_rings_as_lunch_ends_while_the_rooms_run() -> None:
-    from kiosk.core.lines import Lines
+    from kiosk.core.tracks import Tracks
 
     p = load(Path(__file__).resolve().parents[2] / "examples" / "conference.yaml")
-    lines = Lines(p, Live().state)
+    tracks = Tracks(p, Live().state)
     first = at("2023-05-25T13:14:50", p)
-    shots = [lines.snapshot(first + timedelta(seconds=n)) for n in range(20)]
+    shots = [tracks.snapshot(first + timedelta(seconds=n)) for n in range(20)]
     assert len(rung(shots)) == 1

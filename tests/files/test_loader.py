@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.model import Programme
+from kiosk.core.printout import table
 from kiosk.core.problems import Problem, ProgrammeError
-from kiosk.core.report import table
 from kiosk.files.loader import load, loads, slugify
 
 REAL = Path(__file__).resolve().parents[2] / "programme.yaml"

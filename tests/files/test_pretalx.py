@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.cli import main
-from kiosk.core.lines import Lines
 from kiosk.core.live import State
+from kiosk.core.tracks import Tracks
 from kiosk.files.loader import loads
 from kiosk.files.pretalx import ScheduleError, convert, read
 
@@ -105,17 +105,17 @@ def test_three_days_two_rooms_pass_the_loader_as_written():
     assert p.event.rooms == ("Saal A", "Saal B")
     assert [d.date.isoformat() for d in p.days] == ["2023-05-26", "2023-05-27", "2023-05-28"]
     first = p.days[0]
-    saal_a = [(i.title, i.start.strftime("%d %H:%M")) for i in first.line("Saal A").items]
+    saal_a = [(i.title, i.start.strftime("%d %H:%M")) for i in first.track("Saal A").items]
     assert saal_a == [
         ("Opening", "26 10:00"),
         ("Keynote: open data", "26 10:30"),
         ("Late night talks", "27 00:30"),  # the night after, on the first day's screen
     ]
-    opening, workshop = first.line("Saal B").items[:2]
+    opening, workshop = first.track("Saal B").items[:2]
     # the opening runs alone: it is for everyone, at Saal B's door too, with its room
     assert (opening.title, opening.room, opening.plenary) == ("Opening", "Saal A", True)
     assert (workshop.title, workshop.kind, workshop.by) == ("Workshop #1", "workshop", "Anna Berg")
-    hackathon = p.days[2].line("Saal B").items[0]
+    hackathon = p.days[2].track("Saal B").items[0]
     assert hackathon.by == "Eve, Finn"
     assert hackathon.end.strftime("%H:%M") == "16:00"
 
@@ -172,24 +172,24 @@ def test_an_event_listed_under_the_next_calendar_day_belongs_by_its_time():
     )
     p = loads(convert(data))
     assert [i.title for i in p.items] == ["Party", "Afterparty"]
-    assert p.days == () or len(p.day_lines()) == 1
+    assert p.days == () or len(p.day_tracks()) == 1
 
 
 def test_the_imported_conference_runs_through_both_days():
     p = loads(convert(THREE_DAYS))
-    lines = Lines(p, State())
+    tracks = Tracks(p, State())
 
-    during = lines.snapshot(pendulum.parse("2023-05-26T10:40", tz="Europe/Berlin"))
+    during = tracks.snapshot(pendulum.parse("2023-05-26T10:40", tz="Europe/Berlin"))
     assert {r: s.now.item.title for r, s in during.rooms if s.now} == {
         "Saal A": "Keynote: open data",
         "Saal B": "Workshop #1",
     }
     # the first day's night ends with its last talk (00:30 to 01:15); then the second day
-    night = lines.snapshot(pendulum.parse("2023-05-27T01:00", tz="Europe/Berlin"))
+    night = tracks.snapshot(pendulum.parse("2023-05-27T01:00", tz="Europe/Berlin"))
     assert night.phase == "during" and night.programme.event.date.isoformat() == "2023-05-26"
-    night = lines.snapshot(pendulum.parse("2023-05-27T05:00", tz="Europe/Berlin"))
+    night = tracks.snapshot(pendulum.parse("2023-05-27T05:00", tz="Europe/Berlin"))
     assert night.phase == "before" and night.programme.event.date.isoformat() == "2023-05-27"
-    morning = lines.snapshot(pendulum.parse("2023-05-27T07:00", tz="Europe/Berlin"))
+    morning = tracks.snapshot(pendulum.parse("2023-05-27T07:00", tz="Europe/Berlin"))
     assert morning.phase == "before" and morning.programme.event.date.isoformat() == "2023-05-27"
 
 

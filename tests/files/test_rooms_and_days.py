@@ -45,8 +45,8 @@ def hm(moment) -> str | None:
 
 
 def line_of(programme: Programme, room: str | None, day: int = 0) -> list[tuple[str, str, str]]:
-    line = programme.day_lines()[day].line(room)
-    return [(i.title, hm(i.start), hm(i.end)) for i in line.items]
+    track = programme.day_tracks()[day].track(room)
+    return [(i.title, hm(i.start), hm(i.end)) for i in track.items]
 
 
 def test_a_file_without_rooms_or_days_is_its_own_line():
@@ -54,7 +54,7 @@ def test_a_file_without_rooms_or_days_is_its_own_line():
         HEAD.replace("  rooms: [Grote zaal, Zaal 2, Zaal 3]\n", "")
         + "  - {start: 9:00, title: A}\n"
     )
-    assert p.days == () and p.day_lines()[0].hall is p
+    assert p.days == () and p.day_tracks()[0].hall is p
 
 
 def test_a_round_is_for_everyone_with_its_sessions_in_rooms():
@@ -343,7 +343,7 @@ def test_each_room_line_is_in_order_and_without_overlaps(parts):
         return
     p = loads(prog(*lines))
     for room in (None, "Zaal 2", "Zaal 3"):
-        items = p.day_lines()[0].line(room).items
+        items = p.day_tracks()[0].track(room).items
         for a, b in itertools.pairwise(items):
             assert a.start <= b.start
             assert a.end is None or a.end <= b.start

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Digits
 
-from conftest import look_at_files, notices, screen_text, text_of, time_left
+from conftest import notices, scan_files, screen_text, text_of, time_left
 from kiosk.files import statefile
 from kiosk.tui.screens import AnnounceScreen, HelpScreen, QuitScreen
 from kiosk.tui.widgets import ProgrammeList
@@ -357,6 +357,6 @@ async def test_follower_follows_the_host_and_ignores_keys(kiosk, programme_file)
         async with host.run_test(size=(80, 24)) as host_pilot:
             await host_pilot.press("n", "m", *"Koffie", "enter")
             await host.flush()
-        await look_at_files(follower, pilot)
+        await scan_files(follower, pilot)
         assert text_of(follower, "#now-title") == "Onderzoek opbouwwerk De Schoor"
         assert text_of(follower, "#banner") == "» Koffie «"

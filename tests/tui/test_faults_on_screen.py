@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROGRAMME, InTerminal, look_at_files, notices, text_of
+from conftest import PROGRAMME, InTerminal, notices, scan_files, text_of
 from kiosk.files import statefile
 from kiosk.files.loader import load
 
@@ -17,13 +17,13 @@ async def test_a_deleted_programme_is_said_and_the_last_good_one_stays(kiosk, pr
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:
         programme_file.unlink()
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-title") == "Opening en welkom"
         problem = text_of(app, "#problem")
         assert problem.startswith(f"{programme_file}: no such file")
         assert "het laatste goede programma blijft staan" in problem
         programme_file.write_bytes(PROGRAMME.read_bytes())  # put back
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#problem") == ""
 
 
@@ -42,7 +42,7 @@ async def test_an_unwritable_state_file_stays_in_the_hosts_view_until_it_works(k
         await pilot.pause()
         assert sum("kan niet worden geschreven" in n for n in notices(app)) == 1, "said once"
         blocker.unlink()  # the folder can be made now
-        await look_at_files(app, pilot)  # the poll tries again
+        await scan_files(app, pilot)  # the poll tries again
         await app.flush()
         await pilot.pause()
         assert text_of(app, "#status") == "host · -12 min"  # saved: the mark is back
@@ -63,7 +63,7 @@ async def test_a_browser_tabs_kiosk_ends_with_its_server(kiosk):
     app = kiosk(at="14:05", served=True)
     async with app.run_test(size=(80, 24)) as pilot:
         app.files.server_pid = -1  # as if the server was killed and the kiosk inherited by init
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert app.return_code == 0 and not app.is_running
 
 
@@ -92,17 +92,17 @@ def test_sigterm_and_sighup_end_the_kiosk_as_ctrl_q_does(tmp_path: Path, sig):
     assert statefile.read(state, load(programme)).state.mode == "host"
 
 
-async def test_a_fault_while_looking_at_the_files_is_said_and_the_screen_stays(kiosk, monkeypatch):
+async def test_a_fault_while_scanning_the_files_is_said_and_the_screen_stays(kiosk, monkeypatch):
     app = kiosk(at="14:05")
 
     def broken() -> None:
         raise RuntimeError("disk on fire")
 
     async with app.run_test(size=(80, 24)) as pilot:
-        monkeypatch.setattr(app, "_look_at_files", broken)
+        monkeypatch.setattr(app, "_scan_files", broken)
         app._poll_timer()  # as the poll timer calls it
         await pilot.pause()
-        await app.flush()  # the quit and SIGTERM path waits on the look: it must not raise
+        await app.flush()  # the quit and SIGTERM path waits on the scan: it must not raise
         await pilot.pause()
         assert app.is_running
         assert "disk on fire" in notices(app)

@@ -79,13 +79,13 @@ async def test_no_code_without_a_url(kiosk):
 
 
 async def test_a_save_that_adds_the_url_shows_the_code(kiosk, programme_file):
-    from conftest import look_at_files
+    from conftest import scan_files
 
     app = kiosk(at="18:30")
     async with app.run_test(size=(80, 24)) as pilot:
         text = programme_file.read_text().replace("  notes:", f"  url: {URL}\n  notes:", 1)
         programme_file.write_text(text)
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         await pilot.pause()
         assert app.qr is not None and app.qr.display
         lines, _ = on_screen(app)

@@ -11,7 +11,7 @@ from pathlib import Path
 from textual.widgets import Digits
 
 from benchmarks.run import synthetic
-from conftest import look_at_files, notices, text_of
+from conftest import notices, scan_files, text_of
 from kiosk.files import service as files_service
 from kiosk.files.loader import load
 
@@ -25,7 +25,7 @@ async def test_save_in_place_is_on_screen(kiosk, programme_file: Path):
         with programme_file.open("r+") as fh:  # in place: same inode
             fh.write(text)
             fh.truncate()
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-by") == "De Schoor (Almere)"
         assert "programma bijgewerkt: 1 gewijzigd" in notices(app)
 
@@ -40,7 +40,7 @@ async def test_save_by_rename_is_on_screen(kiosk, programme_file: Path):
         tmp = programme_file.with_name(".programme.yaml.swp")
         tmp.write_text(text)
         os.replace(tmp, programme_file)  # how vim and many IDEs save
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         # the new item takes 5 minutes from the estimated parts around it
         assert "programma bijgewerkt: 1 nieuw, 8 gewijzigd" in notices(app)
         assert any(i.title == "Groepsfoto" for i in app.programme.items)
@@ -53,7 +53,7 @@ async def test_broken_save_keeps_the_last_good_programme_and_names_the_line(
     good = programme_file.read_text()
     async with app.run_test(size=(80, 24)) as pilot:
         programme_file.write_text(good.replace("start: 14.00", "start: 14.75"))
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-title") == GOOD_TITLE
         problem = text_of(app, "#problem")
         line = (
@@ -62,7 +62,7 @@ async def test_broken_save_keeps_the_last_good_programme_and_names_the_line(
         assert f"programme.yaml:{line}:" in problem
         assert "14.75" in problem and "het laatste goede programma blijft staan" in problem
         programme_file.write_text(good)  # fixed
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#problem") == ""
         assert text_of(app, "#now-title") == GOOD_TITLE
 
@@ -73,11 +73,11 @@ async def test_empty_and_cut_off_saves_never_blank_the_screen(kiosk, programme_f
     async with app.run_test(size=(80, 24)) as pilot:
         for bad in ("", good[: len(good) // 3], "event: [unclosed\n"):
             programme_file.write_text(bad)
-            await look_at_files(app, pilot)
+            await scan_files(app, pilot)
             assert text_of(app, "#now-title") == GOOD_TITLE
             assert text_of(app, "#problem") != ""
         programme_file.write_text(good)
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#problem") == ""
 
 
@@ -85,7 +85,7 @@ async def test_a_save_still_being_written_is_not_taken(kiosk, programme_file: Pa
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:
         programme_file.write_text("")  # the editor truncated, and has not written yet
-        await look_at_files(app, pilot, looks=1)
+        await scan_files(app, pilot, scans=1)
         assert text_of(app, "#problem") == ""  # not judged before it settles
         assert text_of(app, "#now-title") == GOOD_TITLE
 
@@ -104,7 +104,7 @@ async def test_reload_during_host_mode_keeps_the_place_and_announcement(
             .replace("{title: Pauze, kind: break}", "{title: Pauze, kind: break, duration: 15}", 1)
         )
         programme_file.write_text(text)
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
         assert text_of(app, "#now-by") == "Mariël van Pelt"
         assert text_of(app, "#banner") == "» Koffie «"
@@ -120,7 +120,7 @@ async def test_renaming_the_hosts_item_keeps_the_place(kiosk, programme_file: Pa
             "title: Onderzoek opbouwwerk De Schoor", "title: Onderzoek naar opbouwwerk"
         )
         programme_file.write_text(text)
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert app.live.state.mode == "host"
         assert text_of(app, "#now-title") == "Onderzoek naar opbouwwerk"
 
@@ -137,13 +137,13 @@ async def test_deleting_the_hosts_item_falls_back_to_the_clock(kiosk, programme_
             "",
         )
         programme_file.write_text(text)
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert any("bestaat niet meer" in n for n in notices(app))
         assert text_of(app, "#now-title") == GOOD_TITLE  # 14:15 by the clock
         assert text_of(app, "#status") == "klok"
         # the organiser undoes the deletion and saves: the host's place comes back
         programme_file.write_text(good)
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-title") == "Onderzoek opbouwwerk De Schoor"
         assert text_of(app, "#status").startswith("host · ")
 
@@ -152,10 +152,10 @@ async def test_followers_take_the_save_too(kiosk, programme_file: Path):
     app = kiosk(at="14:05", follow=True)
     async with app.run_test(size=(80, 24)) as pilot:
         programme_file.write_text(programme_file.read_text().replace(GOOD_TITLE, "Welkom!"))
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-title") == "Welkom!"
         programme_file.write_text("broken: [")
-        await look_at_files(app, pilot)
+        await scan_files(app, pilot)
         assert text_of(app, "#now-title") == "Welkom!"
         assert text_of(app, "#problem") == ""  # the notice is for the host only
 

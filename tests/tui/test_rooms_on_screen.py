@@ -108,7 +108,7 @@ async def test_the_hosts_key_on_the_hall_moves_every_rooms_round(kiosk, symposiu
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n")  # the walk-in starts now: everything follows, rooms too
         await pilot.pause()
-        snap = app.lines.snapshot(app.clock.now())
+        snap = app.tracks.snapshot(app.clock.now())
         assert snap.mode == "host"
         assert all(s.mode == "host" for _, s in snap.rooms)
 

@@ -80,7 +80,7 @@ async def test_the_driver_gets_a_bell_exactly_as_a_break_ends(kiosk):
     app = kiosk(at="15:29:55")  # the second break ends at ca. 15:30
     async with app.run_test(size=(80, 24)) as pilot:
         heard = bells(app)
-        restart = app.lines.snapshot(app.clock.now()).next.start
+        restart = app.tracks.snapshot(app.clock.now()).next.start
         await step(app, pilot, 4)
         assert heard == []  # not before
         await step(app, pilot, 30)
@@ -106,7 +106,7 @@ async def test_turns_on_screen_and_a_bell_at_each_change(kiosk, tables_file):
         assert text_of(app, "#now-turn").startswith("ronde 1 van 3 · wisselen over 1")
         assert "ronde 1 van 3" in screen_text(app)
         heard = bells(app)
-        change = app.lines.snapshot(app.clock.now()).now.start.add(minutes=15)
+        change = app.tracks.snapshot(app.clock.now()).now.start.add(minutes=15)
         app.clock.set(change.subtract(seconds=2))
         app.tick()
         await step(app, pilot, 4)

@@ -95,7 +95,7 @@ async def test_another_size_or_room_is_another_kiosk(tmp_path: Path) -> None:
                 await other.until(lambda: now_titles(other.output))
                 assert len(kiosks_of(served.process.pid)) == 2
                 seen = len(other.output)
-                await other.send("resize", {"width": 100, "height": 30})  # now the same look
+                await other.send("resize", {"width": 100, "height": 30})  # now the same rendering
                 # it joined the others' kiosk, which drew it whole (the 90-wide one lingers)
                 await other.until(lambda: TITLE in screen_text(other.output[seen:]))
                 assert len(kiosks_of(served.process.pid)) == 2
@@ -150,11 +150,11 @@ class FakeSocket:
 
 
 def in_process(tmp_path: Path):
-    """The server's screens in this process, their kiosks real, of one 80x24 look."""
+    """The server's screens in this process, their kiosks real, of one 80x24 rendering."""
     import shutil
     import sys
 
-    from kiosk.web.screens import Look, Screens
+    from kiosk.web.viewers import Rendering, Viewers
 
     programme = tmp_path / "programme.yaml"
     shutil.copy(Path(__file__).resolve().parents[2] / "programme.yaml", programme)
@@ -162,53 +162,53 @@ def in_process(tmp_path: Path):
         f"exec {sys.executable} -m kiosk run {programme} --follow --served"
         f" --state {tmp_path / 's.json'} --at 13:45"
     )
-    return Screens(lambda look: command, 50, 12), Look(None, None, 80, 24)
+    return Viewers(lambda rendering: command, 50, 12), Rendering(None, None, 80, 24)
 
 
 async def test_a_stuck_screen_holds_up_no_other(tmp_path: Path) -> None:
-    from kiosk.web.screens import BEHIND, Screen
+    from kiosk.web.viewers import BEHIND, Viewer
 
-    screens, look = in_process(tmp_path)
-    good, stuck = Screen(FakeSocket(), "a"), Screen(FakeSocket(stuck=True), "b")
-    renderer = await screens.watch(good, look)
+    viewers, rendering = in_process(tmp_path)
+    good, stuck = Viewer(FakeSocket(), "a"), Viewer(FakeSocket(stuck=True), "b")
+    renderer = await viewers.watch(good, rendering)
     assert renderer is not None
     try:
         deadline = time.monotonic() + 15
         while not good.socket.got:
             assert time.monotonic() < deadline, "the kiosk drew nothing"
             await asyncio.sleep(0.05)
-        await screens.watch(stuck, look)
+        await viewers.watch(stuck, rendering)
         for _ in range(BEHIND + 5):  # more frames than a screen may be behind
             await renderer._to_all(b"x")
             await asyncio.sleep(0)  # as between two reads of the kiosk's output
         await asyncio.sleep(0.1)
         assert stuck.socket.closed  # it fell behind: closed, its page loads again
         assert good.socket.got >= BEHIND  # the other had every frame
-        assert stuck not in renderer.screens or renderer.screens == {good}
+        assert stuck not in renderer.viewers or renderer.viewers == {good}
     finally:
-        await screens.unwatch(good, renderer)
-        await screens.stop_all()
+        await viewers.unwatch(good, renderer)
+        await viewers.stop_all()
         assert renderer.ended
 
 
 async def test_a_kiosk_stops_a_while_after_its_last_screen(tmp_path: Path, monkeypatch) -> None:
-    import kiosk.web.screens
-    from kiosk.web.screens import Screen
+    import kiosk.web.viewers
+    from kiosk.web.viewers import Viewer
 
-    monkeypatch.setattr(kiosk.web.screens, "LINGER", 0.3)
-    screens, look = in_process(tmp_path)
-    first = Screen(FakeSocket(), "a")
-    renderer = await screens.watch(first, look)
+    monkeypatch.setattr(kiosk.web.viewers, "LINGER", 0.3)
+    viewers, rendering = in_process(tmp_path)
+    first = Viewer(FakeSocket(), "a")
+    renderer = await viewers.watch(first, rendering)
     assert renderer is not None
-    await screens.unwatch(first, renderer)
-    again = Screen(FakeSocket(), "a")
-    assert await screens.watch(again, look) is renderer  # a page loading again: the same kiosk
-    await screens.unwatch(again, renderer)
+    await viewers.unwatch(first, renderer)
+    again = Viewer(FakeSocket(), "a")
+    assert await viewers.watch(again, rendering) is renderer  # a page loading again: the same kiosk
+    await viewers.unwatch(again, renderer)
     deadline = time.monotonic() + 10
     while not renderer.ended:
         assert time.monotonic() < deadline, "the kiosk outlived its last screen"
         await asyncio.sleep(0.05)
-    assert look not in screens.renderers
+    assert rendering not in viewers.renderers
 
 
 async def test_the_screens_over_the_cap_are_refused_even_all_at_once(tmp_path: Path) -> None:
@@ -244,16 +244,16 @@ async def test_a_screen_whose_kiosk_died_loads_again(tmp_path: Path) -> None:
 
 
 async def test_one_address_cannot_take_every_kiosk(tmp_path: Path) -> None:
-    from kiosk.web.screens import LOOKS_EACH
+    from kiosk.web.viewers import RENDERINGS_EACH
 
     with serve_kiosk(tmp_path) as served:
         async with aiohttp.ClientSession() as client:
             opened = []
-            for n in range(LOOKS_EACH + 1):
+            for n in range(RENDERINGS_EACH + 1):
                 url = f"ws://127.0.0.1:{served.port}/ws?width={90 + n}&height=24"
                 opened.append(await client.ws_connect(url))
             last = await opened[-1].receive(timeout=15)
             assert last.type == aiohttp.WSMsgType.CLOSE and opened[-1].close_code == 1013
-            assert len(kiosks_of(served.process.pid)) == LOOKS_EACH
+            assert len(kiosks_of(served.process.pid)) == RENDERINGS_EACH
             for ws in opened:
                 await ws.close()

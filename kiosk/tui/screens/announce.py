@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from kiosk.core.text import displayable
 from kiosk.core.words import Words
-from kiosk.tui.widgets.line import Line
+from kiosk.tui.widgets.plain_text import PlainText
 
 MAX_LENGTH = 200
 
@@ -26,13 +26,13 @@ class AnnounceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="announce-box", classes="dialog"):
-            yield Line(self.words("announce_prompt"), classes="dialog-title")
+            yield PlainText(self.words("announce_prompt"), classes="dialog-title")
             if self.current:
                 shown = self.words("announce_current", text=displayable(self.current))
-                yield Line(shown, id="announce-current")
-                yield Line(self.words("announce_take"), classes="dialog-hint")
+                yield PlainText(shown, id="announce-current")
+                yield PlainText(self.words("announce_take"), classes="dialog-hint")
             else:
-                yield Line(self.words("announce_none"), id="announce-current")
+                yield PlainText(self.words("announce_none"), id="announce-current")
             yield Input("", id="announce-input", max_length=MAX_LENGTH)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -7,7 +7,7 @@ from textual.screen import ModalScreen
 
 from kiosk.core.words import Words
 from kiosk.tui.keys import HOST_KEYS
-from kiosk.tui.widgets.line import Line
+from kiosk.tui.widgets.plain_text import PlainText
 
 
 class HelpScreen(ModalScreen[None]):
@@ -25,15 +25,19 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="dialog"):
-            yield Line(self.words("help_title"), classes="dialog-title")
+            yield PlainText(self.words("help_title"), classes="dialog-title")
             if self.next_does:
-                yield Line(self.words("help_next_does", what=self.next_does), classes="help-now")
+                yield PlainText(
+                    self.words("help_next_does", what=self.next_does), classes="help-now"
+                )
             if self.prev_does:
-                yield Line(self.words("help_prev_does", what=self.prev_does), classes="help-now")
+                yield PlainText(
+                    self.words("help_prev_does", what=self.prev_does), classes="help-now"
+                )
             for key in HOST_KEYS:
-                yield Line(f"{key.shown:<10} {self.words(key.word)}", classes="help-row")
+                yield PlainText(f"{key.shown:<10} {self.words(key.word)}", classes="help-row")
             hint = " · ".join(x for x in (self.words("help_close"), self.state) if x)
-            yield Line(hint, classes="dialog-hint")
+            yield PlainText(hint, classes="dialog-hint")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

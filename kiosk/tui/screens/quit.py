@@ -7,7 +7,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from kiosk.core.words import Words
-from kiosk.tui.widgets.line import Line
+from kiosk.tui.widgets.plain_text import PlainText
 
 
 class QuitScreen(ModalScreen[bool]):
@@ -24,7 +24,7 @@ class QuitScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quit-box", classes="dialog"):
-            yield Line(self.words("quit_question"), classes="dialog-title")
+            yield PlainText(self.words("quit_question"), classes="dialog-title")
             with Horizontal(id="quit-buttons"):
                 yield Button(self.words("no"), id="quit-no", variant="primary")
                 yield Button(self.words("yes"), id="quit-yes", variant="error")

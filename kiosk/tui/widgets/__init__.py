@@ -1,11 +1,11 @@
-"""The kiosk's widgets: each draws part of a `view.Screen` and holds no rules of its own."""
+"""The kiosk's widgets: each draws part of a `view.Board` and holds no rules of its own."""
 
 from kiosk.tui.widgets.banner import Banner
 from kiosk.tui.widgets.event_header import EventHeader
 from kiosk.tui.widgets.headline import Headline
-from kiosk.tui.widgets.line import Line
 from kiosk.tui.widgets.next_panel import NextPanel
 from kiosk.tui.widgets.now_panel import NowPanel
+from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.programme_list import ProgrammeList
 from kiosk.tui.widgets.qr_code import QrCode
 
@@ -13,9 +13,9 @@ __all__ = [
     "Banner",
     "EventHeader",
     "Headline",
-    "Line",
     "NextPanel",
     "NowPanel",
+    "PlainText",
     "ProgrammeList",
     "QrCode",
 ]

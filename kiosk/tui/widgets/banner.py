@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from kiosk.tui.widgets.line import Line
+from kiosk.tui.widgets.plain_text import PlainText
 
 
-class Banner(Line):
+class Banner(PlainText):
     """The host's announcement, above all else; hidden when there is none."""
 
     def show(self, text: str | None) -> None:

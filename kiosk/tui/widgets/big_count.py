@@ -7,7 +7,7 @@ from textual.widget import Widget
 
 from kiosk.core.view import Count
 from kiosk.tui.widgets.big_digits import BigDigits
-from kiosk.tui.widgets.line import Line, hide_if
+from kiosk.tui.widgets.plain_text import PlainText, hide_if
 
 NBSP = "\u00a0"  # a blank that keeps its row
 # Textual's Digits are three rows tall at any size; on a large screen the time left grows
@@ -75,7 +75,7 @@ class BigCount(Horizontal):
         self.digits = BigDigits("", id=f"{name}-digits", classes="digits")
         self.blocks = BlockDigits(id=f"{name}-blocks", classes="blocks")
         # beside the three rows of digits: the qualifier on top, the unit on the bottom row
-        self.words = Line(id=f"{name}-unit", classes="count-words")
+        self.words = PlainText(id=f"{name}-unit", classes="count-words")
 
     def compose(self) -> ComposeResult:
         yield from (self.digits, self.blocks, self.words)

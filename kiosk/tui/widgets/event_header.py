@@ -5,7 +5,7 @@ from textual.containers import Horizontal, Vertical
 
 from kiosk.core.view import HeaderText
 from kiosk.tui.widgets.big_digits import BigDigits
-from kiosk.tui.widgets.line import Line
+from kiosk.tui.widgets.plain_text import PlainText
 
 
 class EventHeader(Horizontal):
@@ -15,10 +15,10 @@ class EventHeader(Horizontal):
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
         # made here, not in compose: the first frame is filled in before anything is mounted
-        self.title_line = Line(id="event-title")
-        self.subtitle_line = Line(id="event-subtitle")
-        self.where_line = Line(id="event-where")
-        self.clock_line = Line(id="clock-text")
+        self.title_line = PlainText(id="event-title")
+        self.subtitle_line = PlainText(id="event-subtitle")
+        self.where_line = PlainText(id="event-where")
+        self.clock_line = PlainText(id="clock-text")
         self.clock = BigDigits("", id="clock")
 
     def compose(self) -> ComposeResult:

@@ -5,7 +5,7 @@ from textual.containers import Vertical
 
 from kiosk.core.view import HeadlineText
 from kiosk.tui.widgets.big_count import BigCount
-from kiosk.tui.widgets.line import Line, hide_if
+from kiosk.tui.widgets.plain_text import PlainText, hide_if
 
 
 class Headline(Vertical):
@@ -13,9 +13,9 @@ class Headline(Vertical):
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
-        self.text_line = Line(id="headline-text")
+        self.text_line = PlainText(id="headline-text")
         self.count = BigCount("headline", id="headline-count")
-        self.countdown = Line(id="headline-countdown")
+        self.countdown = PlainText(id="headline-countdown")
 
     def compose(self) -> ComposeResult:
         yield from (self.text_line, self.count, self.countdown)

@@ -4,7 +4,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from kiosk.core.view import NextText
-from kiosk.tui.widgets.line import Line, hide_if
+from kiosk.tui.widgets.plain_text import PlainText, hide_if
 
 
 class NextPanel(Vertical):
@@ -12,9 +12,9 @@ class NextPanel(Vertical):
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
-        self.label = Line(id="next-label", classes="label")
-        self.title_line = Line(id="next-title", classes="title")
-        self.when = Line(id="next-when", classes="when")
+        self.label = PlainText(id="next-label", classes="label")
+        self.title_line = PlainText(id="next-title", classes="title")
+        self.when = PlainText(id="next-when", classes="when")
 
     def compose(self) -> ComposeResult:
         yield from (self.label, self.title_line, self.when)

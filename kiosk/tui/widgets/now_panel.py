@@ -5,7 +5,7 @@ from textual.containers import Vertical
 
 from kiosk.core.view import NowText
 from kiosk.tui.widgets.big_count import BigCount
-from kiosk.tui.widgets.line import Line, hide_if
+from kiosk.tui.widgets.plain_text import PlainText, hide_if
 from kiosk.tui.widgets.progress import Progress
 
 
@@ -18,13 +18,15 @@ class NowPanel(Vertical):
 
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id)
-        self.label = Line(id="now-label", classes="label")
-        self.title_line = Line(id="now-title", classes="title")
-        self.by = Line(id="now-by", classes="by")
-        self.turn = Line(id="now-turn", classes="turn")  # "ronde 2 van 3 · wisselen over 4 min"
+        self.label = PlainText(id="now-label", classes="label")
+        self.title_line = PlainText(id="now-title", classes="title")
+        self.by = PlainText(id="now-by", classes="by")
+        # "ronde 2 van 3 · wisselen over 4 min"
+        self.turn = PlainText(id="now-turn", classes="turn")
         self.count = BigCount("now", id="now-count")
-        self.times = Line(id="now-times", classes="times")
-        self.left = Line(id="now-left", classes="when")  # in words, where the count does not fit
+        self.times = PlainText(id="now-times", classes="times")
+        # in words, where the count does not fit
+        self.left = PlainText(id="now-left", classes="when")
         self.bar = Progress(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def compose(self) -> ComposeResult:

@@ -1,7 +1,7 @@
-"""The timelines of a programme's days and rooms, and the one a screen follows.
+"""The tracks of a programme's days and rooms, and the one a screen follows.
 
-A screen follows one line: the hall's (the items for everyone, rounds among them) or one
-room's (those items and the room's own). A programme of several days has these lines for each
+A screen follows one track: the hall's (the items for everyone, rounds among them) or one
+room's (those items and the room's own). A programme of several days has these tracks for each
 day; a screen shows the first day that has not ended, so between two days it is before the
 next one. The host's live state steers the day its moment is on; other days follow the clock.
 """
@@ -12,21 +12,21 @@ from bisect import bisect_right
 from datetime import datetime
 
 from kiosk.core.live import State
-from kiosk.core.model import DayLines, Programme
+from kiosk.core.model import DayTracks, Programme
 from kiosk.core.timeline import BEFORE, DURING, Snapshot, Timeline
 
 
-class Lines:
+class Tracks:
     def __init__(self, programme: Programme, state: State, room: str | None = None):
         self.programme, self.state, self.room = programme, state, room
-        self.days = programme.day_lines()
+        self.days = programme.day_tracks()
         # a day is shown until it ends, or, with a day after it, until it closes: then the
         # screens are before the next day
         self._ends = [
             (d.hall.day_end if n + 1 == len(self.days) else _close(d)).timestamp()
             for n, d in enumerate(self.days)
         ]
-        self._timelines: dict[int, Timeline] = {}  # by id of the line: rooms may share one
+        self._timelines: dict[int, Timeline] = {}  # by id of the track: rooms may share one
         moment = state.started_at or state.shift_from
         self._home = None if moment is None else self.day_at(moment.timestamp())
 
@@ -35,14 +35,14 @@ class Lines:
         return min(bisect_right(self._ends, t), len(self.days) - 1)
 
     def timeline(self, day: int, room: str | None) -> Timeline:
-        line = self.days[day].line(room)
-        found = self._timelines.get(id(line))
+        track = self.days[day].track(room)
+        found = self._timelines.get(id(track))
         if found is None:
             state = self.state
             if self._home is not None and day != self._home:
                 # the host steered another day: this one follows the clock
                 state = State(announcement=state.announcement, blank=state.blank)
-            found = self._timelines[id(line)] = Timeline(line, state)
+            found = self._timelines[id(track)] = Timeline(track, state)
         return found
 
     def at(self, at: datetime) -> Timeline:
@@ -85,10 +85,10 @@ class Lines:
         return snap
 
 
-def _close(day: DayLines) -> datetime:
-    """When a day is over: the latest planned close of its lines (an open end: the day's
+def _close(day: DayTracks) -> datetime:
+    """When a day is over: the latest planned close of its tracks (an open end: the day's
     end, midnight or the next morning)."""
-    closes = [line.close for line in (day.hall, *(p for _, p in day.rooms)) if line.items]
+    closes = [track.close for track in (day.hall, *(p for _, p in day.rooms)) if track.items]
     if not closes or None in closes:
         return day.hall.day_end
     return max(c for c in closes if c is not None)

@@ -4,7 +4,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 
-class Line(Static):
+class PlainText(Static):
     """A line of text from the programme, shown as written (never read as markup).
 
     `show` redraws only when the text changed, and hides the line while it is empty (by a

@@ -1,5 +1,5 @@
 """Each room's now and next, the days of an event, and what the host's keys steer
-(kiosk.core.lines)."""
+(kiosk.core.tracks)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.actions import act
-from kiosk.core.lines import Lines
 from kiosk.core.live import Live, State
 from kiosk.core.timeline import AFTER, BEFORE, DURING
+from kiosk.core.tracks import Tracks
 from kiosk.files.loader import loads
 
 TZ = "Europe/Amsterdam"
@@ -73,26 +73,26 @@ def room_nows(snap) -> dict[str, str | None]:
 
 def test_during_a_round_every_room_has_the_round_on():
     p = loads(SYMPOSIUM)
-    snap = Lines(p, State()).snapshot(at("10:30"))
+    snap = Tracks(p, State()).snapshot(at("10:30"))
     assert titles(snap) == (DURING, "1ste ronde", "Pauze")
     assert room_nows(snap) == dict.fromkeys(("Grote zaal", "Zaal 2", "Zaal 3"), "1ste ronde")
 
 
 def test_rooms_have_their_own_now_while_nothing_is_on_for_everyone():
     p = loads(SYMPOSIUM)
-    snap = Lines(p, State()).snapshot(at("11:30"))
+    snap = Tracks(p, State()).snapshot(at("11:30"))
     assert titles(snap) == (DURING, None, "Lunch")  # the hall: a gap until lunch
     assert room_nows(snap) == {"Grote zaal": None, "Zaal 2": "Talk A", "Zaal 3": "Talk B"}
-    door = Lines(p, State(), room="Zaal 2").snapshot(at("11:30"))
+    door = Tracks(p, State(), room="Zaal 2").snapshot(at("11:30"))
     assert titles(door) == (DURING, "Talk A", "Lunch")
 
 
 def test_a_late_opening_moves_the_round_in_every_room():
     p = loads(SYMPOSIUM)
-    lines = Lines(p, State())
+    tracks = Tracks(p, State())
     # the opening really begins at 09:40: the host starts it again (p), 10 min late
-    live = act(Live(), lines.at(at("09:40")), "previous", at("09:40"))
-    snap = Lines(p, live.state).snapshot(at("09:45"))
+    live = act(Live(), tracks.at(at("09:40")), "previous", at("09:40"))
+    snap = Tracks(p, live.state).snapshot(at("09:45"))
     assert snap.mode == "host" and snap.delay_minutes == 10
     for _, s in snap.rooms:
         assert s.next.item.title == "1ste ronde"
@@ -101,62 +101,62 @@ def test_a_late_opening_moves_the_round_in_every_room():
 
 def test_the_hosts_next_on_the_hall_steps_over_the_rooms_own_parts():
     p = loads(SYMPOSIUM)
-    lines = Lines(p, State())
+    tracks = Tracks(p, State())
     live = Live()
     for key_at, expected in (("09:59", "1ste ronde"), ("11:00", "Pauze"), ("11:20", "Lunch")):
-        live = act(live, Lines(p, live.state).at(at(key_at)), "next", at(key_at))
-        assert Lines(p, live.state).snapshot(at(key_at)).now.item.title == expected
-    assert lines.snapshot(at("11:20")).now is None  # the clock alone: a gap in the hall
+        live = act(live, Tracks(p, live.state).at(at(key_at)), "next", at(key_at))
+        assert Tracks(p, live.state).snapshot(at(key_at)).now.item.title == expected
+    assert tracks.snapshot(at("11:20")).now is None  # the clock alone: a gap in the hall
 
 
 def test_a_host_at_a_rooms_door_steers_that_rooms_track_only():
     p = loads(SYMPOSIUM)
-    door = Lines(p, State(), room="Zaal 3")
+    door = Tracks(p, State(), room="Zaal 3")
     live = act(Live(), door.at(at("11:10")), "next", at("11:10"))  # Talk B starts early
     assert live.state.item_id == "talk-b"
-    own = Lines(p, live.state, room="Zaal 3").snapshot(at("11:12"))
+    own = Tracks(p, live.state, room="Zaal 3").snapshot(at("11:12"))
     assert titles(own)[1] == "Talk B" and own.mode == "host"
-    hall = Lines(p, live.state).snapshot(at("11:12"))
+    hall = Tracks(p, live.state).snapshot(at("11:12"))
     assert hall.mode == "clock" and titles(hall)[1] == "Pauze"  # the hall follows the clock
     assert room_nows(hall)["Zaal 3"] == "Talk B"
 
 
 def test_between_two_days_the_screens_count_down_to_the_next_morning():
     p = loads(TWO_DAYS)
-    lines = Lines(p, State())
-    assert titles(lines.snapshot(at("10:00", "2023-05-25")))[:2] == (DURING, None)
+    tracks = Tracks(p, State())
+    assert titles(tracks.snapshot(at("10:00", "2023-05-25")))[:2] == (DURING, None)
     # once the first day has closed, the screens are before the second
-    evening = lines.snapshot(at("13:00", "2023-05-25"))
+    evening = tracks.snapshot(at("13:00", "2023-05-25"))
     assert evening.phase == BEFORE and evening.programme.event.date.isoformat() == "2023-05-26"
-    morning = lines.snapshot(at("07:00", "2023-05-26"))
+    morning = tracks.snapshot(at("07:00", "2023-05-26"))
     assert morning.phase == BEFORE
     assert morning.programme.event.date.isoformat() == "2023-05-26"
-    assert room_nows(lines.snapshot(at("10:30", "2023-05-26"))) == {
+    assert room_nows(tracks.snapshot(at("10:30", "2023-05-26"))) == {
         "Zaal 1": "Sessie 2A",
         "Zaal 2": "Sessie 2B",
     }
-    assert lines.snapshot(at("13:00", "2023-05-26")).phase == AFTER
+    assert tracks.snapshot(at("13:00", "2023-05-26")).phase == AFTER
 
 
 def test_a_day_of_only_rooms_has_its_phase_from_the_rooms():
     p = loads(TWO_DAYS)
-    lines = Lines(p, State())
-    assert lines.snapshot(at("08:00", "2023-05-26")).phase == BEFORE
-    assert lines.snapshot(at("10:30", "2023-05-26")).phase == DURING
+    tracks = Tracks(p, State())
+    assert tracks.snapshot(at("08:00", "2023-05-26")).phase == BEFORE
+    assert tracks.snapshot(at("10:30", "2023-05-26")).phase == DURING
     # the hall has nothing of its own that day: next and previous do nothing there
-    live = act(Live(), lines.at(at("10:30", "2023-05-26")), "next", at("10:30", "2023-05-26"))
+    live = act(Live(), tracks.at(at("10:30", "2023-05-26")), "next", at("10:30", "2023-05-26"))
     assert live == Live()
 
 
 def test_the_hosts_place_on_one_day_does_not_steer_the_next():
     p = loads(TWO_DAYS)
     first = at("09:05", "2023-05-25")
-    live = act(Live(), Lines(p, State()).at(first), "previous", first)  # welcome, 5 min late
+    live = act(Live(), Tracks(p, State()).at(first), "previous", first)  # welcome, 5 min late
     later = at("09:06", "2023-05-25")
-    live = act(live, Lines(p, live.state).at(later), "later", later)
-    day1 = Lines(p, live.state).snapshot(at("09:10", "2023-05-25"))
+    live = act(live, Tracks(p, live.state).at(later), "later", later)
+    day1 = Tracks(p, live.state).snapshot(at("09:10", "2023-05-25"))
     assert day1.mode == "host" and day1.delay_minutes == 10
-    day2 = Lines(p, live.state, room="Zaal 1").snapshot(at("09:00", "2023-05-26"))
+    day2 = Tracks(p, live.state, room="Zaal 1").snapshot(at("09:00", "2023-05-26"))
     assert day2.mode == "clock" and day2.next.start == at("10:00", "2023-05-26")
 
 
@@ -165,7 +165,7 @@ def test_the_hosts_place_on_one_day_does_not_steer_the_next():
 def test_each_room_has_one_now_and_the_next_comes_after_it(minute, room):
     p = loads(SYMPOSIUM)
     moment = at("00:00").add(minutes=minute)
-    snap = Lines(p, State(), room=room).snapshot(moment)
+    snap = Tracks(p, State(), room=room).snapshot(moment)
     for s in (snap, *(s for _, s in snap.rooms)):
         if s.now is not None:
             assert s.now.start <= moment and (s.now.end is None or moment < s.now.end)
@@ -180,13 +180,13 @@ def test_a_shift_by_the_clock_on_one_day_does_not_carry_into_the_next():
     live = Live()
     for minute in ("09:35", "09:36"):
         moment = at(minute, "2023-05-25")
-        live = act(live, Lines(p, live.state).at(moment), "later", moment)
-    assert Lines(p, live.state).snapshot(at("09:40", "2023-05-25")).delay_minutes == 10
+        live = act(live, Tracks(p, live.state).at(moment), "later", moment)
+    assert Tracks(p, live.state).snapshot(at("09:40", "2023-05-25")).delay_minutes == 10
     moment = at("09:40", "2023-05-26")
-    live = act(live, Lines(p, live.state, room="Zaal 1").at(moment), "later", moment)
-    day2 = Lines(p, live.state, room="Zaal 1").snapshot(moment)
+    live = act(live, Tracks(p, live.state, room="Zaal 1").at(moment), "later", moment)
+    day2 = Tracks(p, live.state, room="Zaal 1").snapshot(moment)
     assert day2.delay_minutes == 5, "only the second day's own shift"
-    undone = Lines(p, live.undo().state, room="Zaal 1").snapshot(moment)
+    undone = Tracks(p, live.undo().state, room="Zaal 1").snapshot(moment)
     assert undone.delay_minutes == 0, "undo: the second day as it was before the key"
 
 
@@ -205,18 +205,18 @@ programme:
   - {start: 9:30, end: 16:00, title: b1, room: B}
 """
     )
-    lines = Lines(p, State())
-    assert lines.snapshot(at("10:00")).phase == DURING
-    assert lines.snapshot(at("16:30")).phase == DURING
-    assert lines.snapshot(at("17:30")).phase == AFTER
-    assert lines.snapshot(at("08:30")).phase == BEFORE
+    tracks = Tracks(p, State())
+    assert tracks.snapshot(at("10:00")).phase == DURING
+    assert tracks.snapshot(at("16:30")).phase == DURING
+    assert tracks.snapshot(at("17:30")).phase == AFTER
+    assert tracks.snapshot(at("08:30")).phase == BEFORE
 
 
 def test_previous_after_a_close_with_nothing_before_it_does_nothing():
     p = loads(TWO_DAYS)
     moment = at("13:00", "2023-05-26")
-    lines = Lines(p, State())
-    assert act(Live(), lines.at(moment), "previous", moment) == Live()
+    tracks = Tracks(p, State())
+    assert act(Live(), tracks.at(moment), "previous", moment) == Live()
 
 
 def test_after_a_day_closes_the_screen_thanks_and_says_tomorrows_start():
@@ -224,9 +224,9 @@ def test_after_a_day_closes_the_screen_thanks_and_says_tomorrows_start():
     from kiosk.core.words import Words
 
     p = loads(TWO_DAYS)
-    evening = Lines(p, State()).snapshot(at("18:00", "2023-05-25"))
+    evening = Tracks(p, State()).snapshot(at("18:00", "2023-05-25"))
     shown = board(evening, Words("nl"))
     assert shown.headline.text == "Bedankt voor vandaag · Morgen: Begint om 10:00"
     assert shown.headline.countdown == "over 16 u"
-    first = board(Lines(p, State()).snapshot(at("08:00", "2023-05-25")), Words("nl"))
+    first = board(Tracks(p, State()).snapshot(at("08:00", "2023-05-25")), Words("nl"))
     assert "Bedankt" not in first.headline.text

@@ -1,6 +1,7 @@
 """Browser screens that show the same thing share one renderer: one follower kiosk whose output
-goes to every screen of its room, theme and grid. An extra screen costs a websocket, not a
-process; nothing a screen sends reaches the kiosk (a screen on the wall cannot steer)."""
+goes to every viewer (a browser screen's websocket) of its room, theme and grid. An extra
+viewer costs a websocket, not a process; nothing a viewer sends reaches the kiosk (a screen on
+the wall cannot steer)."""
 
 from __future__ import annotations
 
@@ -13,18 +14,18 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
-# What a screen that joins a running renderer missed: the alternate screen, no cursor (as
+# What a viewer that joins a running renderer missed: the alternate screen, no cursor (as
 # Textual's web driver starts); then ctrl+l asks the kiosk to draw everything again.
 JOINED = b"\x1b[?1049h\x1b[?25l"
 REDRAW = b"\x0c"
-BEHIND = 256  # frames a screen may be behind before it is closed (its page loads again)
-LINGER = 10.0  # seconds a renderer stays after its last screen: a page loading again rejoins
+BEHIND = 256  # frames a viewer may be behind before it is closed (its page loads again)
+LINGER = 10.0  # seconds a renderer stays after its last viewer: a page loading again rejoins
 STOPPING = 3.0  # seconds a kiosk has to quit before it is killed
-LOOKS_EACH = 4  # different looks one address may watch at once (each can be a process)
+RENDERINGS_EACH = 4  # different renderings one address may watch at once (each can be a process)
 
 
-class Look(NamedTuple):
-    """What a renderer shows: screens that agree on all of it share one."""
+class Rendering(NamedTuple):
+    """What a renderer shows: viewers that agree on all of it share one."""
 
     room: str | None
     theme: str | None
@@ -32,9 +33,9 @@ class Look(NamedTuple):
     height: int
 
 
-class Screen:
-    """One browser screen: what its renderer drew, sent in order by a writer of its own, so
-    that a screen on a slow network never holds up the others."""
+class Viewer:
+    """One browser screen's websocket: what its renderer drew, sent in order by a writer of
+    its own, so that a viewer on a slow network never holds up the others."""
 
     def __init__(self, socket: web.WebSocketResponse, address: str):
         self.socket, self.address = socket, address
@@ -68,11 +69,11 @@ class Screen:
 
 
 class Renderer:
-    """One follower kiosk process and the screens it draws for."""
+    """One follower kiosk process and the viewers it draws for."""
 
-    def __init__(self, look: Look, command: str, downloads: DownloadManager):
-        self.look = look
-        self.screens: set[Screen] = set()
+    def __init__(self, rendering: Rendering, command: str, downloads: DownloadManager):
+        self.rendering = rendering
+        self.viewers: set[Viewer] = set()
         self.service = AppService(
             command,
             write_bytes=self._to_all,
@@ -80,21 +81,21 @@ class Renderer:
             close=self._close_all,
             download_manager=downloads,
         )
-        self.drawn = False  # whether the kiosk has drawn a frame a joining screen missed
-        self.leaving: asyncio.TimerHandle | None = None  # the stop after the last screen
+        self.drawn = False  # whether the kiosk has drawn a frame a joining viewer missed
+        self.leaving: asyncio.TimerHandle | None = None  # the stop after the last viewer
 
     async def start(self) -> None:
-        await self.service.start(self.look.width, self.look.height)
+        await self.service.start(self.rendering.width, self.rendering.height)
 
     @property
     def ended(self) -> bool:
         task = self.service._task  # the task that reads the kiosk's output
         return task is None or task.done()
 
-    async def join(self, screen: Screen) -> None:
-        self.screens.add(screen)
-        if self.drawn:  # the others' screens are drawn: this one needs all of it at once
-            screen.send(JOINED)
+    async def join(self, viewer: Viewer) -> None:
+        self.viewers.add(viewer)
+        if self.drawn:  # the others are drawn: this one needs all of it at once
+            viewer.send(JOINED)
             await self.service.send_bytes(REDRAW)
 
     async def stop(self) -> None:
@@ -109,87 +110,87 @@ class Renderer:
 
     async def _to_all(self, frame: bytes | str) -> None:
         self.drawn = True
-        for screen in list(self.screens):
-            screen.send(frame)
-            if screen.closed:  # it fell behind: no more frames for it
-                self.screens.discard(screen)
+        for viewer in list(self.viewers):
+            viewer.send(frame)
+            if viewer.closed:  # it fell behind: no more frames for it
+                self.viewers.discard(viewer)
 
     async def _close_all(self) -> None:
-        """The kiosk ended (the server stops, or it failed): its screens close and reload."""
-        for screen in list(self.screens):
-            screen.close()
-        self.screens.clear()
+        """The kiosk ended (the server stops, or it failed): its viewers close and reload."""
+        for viewer in list(self.viewers):
+            viewer.close()
+        self.viewers.clear()
 
 
-class Screens:
-    """Every open screen, by the renderer it watches; a renderer starts with its first screen
+class Viewers:
+    """Every open viewer, by the renderer it watches; a renderer starts with its first viewer
     and stops a little after its last (a page that loads again finds it still there)."""
 
-    def __init__(self, command: Callable[[Look], str], max_screens: int, max_renderers: int):
+    def __init__(self, command: Callable[[Rendering], str], max_viewers: int, max_renderers: int):
         self.command = command
-        self.max_screens, self.max_renderers = max_screens, max_renderers
-        self.renderers: dict[Look, Renderer] = {}
+        self.max_viewers, self.max_renderers = max_viewers, max_renderers
+        self.renderers: dict[Rendering, Renderer] = {}
         self.downloads = DownloadManager()
         self._changing = asyncio.Lock()  # one start or stop at a time: no renderer twice
 
     @property
     def count(self) -> int:
-        return sum(len(r.screens) for r in self.renderers.values())
+        return sum(len(r.viewers) for r in self.renderers.values())
 
-    async def watch(self, screen: Screen, look: Look) -> Renderer | None:
-        """The screen joins the renderer of this look, started if need be; None if that
-        would be a screen or a renderer too many (or too many looks for one address)."""
+    async def watch(self, viewer: Viewer, rendering: Rendering) -> Renderer | None:
+        """The viewer joins the renderer of `rendering`, started if need be; None if that
+        would be a viewer or a renderer too many (or too many renderings for one address)."""
         async with self._changing:
-            if self.count >= self.max_screens:
+            if self.count >= self.max_viewers:
                 return None
-            renderer = self.renderers.get(look)
+            renderer = self.renderers.get(rendering)
             if renderer is not None and renderer.ended:
                 self._drop(renderer)
                 renderer = None
             if renderer is None:
                 if (
                     len(self.renderers) >= self.max_renderers
-                    or self._looks_of(screen) >= LOOKS_EACH
+                    or self._renderings_of(viewer) >= RENDERINGS_EACH
                 ):
                     return None
-                renderer = Renderer(look, self.command(look), self.downloads)
+                renderer = Renderer(rendering, self.command(rendering), self.downloads)
                 await renderer.start()
                 task = renderer.service._task
                 assert task is not None
                 task.add_done_callback(lambda _: self._ended(renderer))
-                self.renderers[look] = renderer
+                self.renderers[rendering] = renderer
             if renderer.leaving is not None:
                 renderer.leaving.cancel()
                 renderer.leaving = None
-            await renderer.join(screen)
+            await renderer.join(viewer)
             return renderer
 
-    def _looks_of(self, screen: Screen) -> int:
+    def _renderings_of(self, viewer: Viewer) -> int:
         return sum(
-            any(s.address == screen.address for s in r.screens) for r in self.renderers.values()
+            any(s.address == viewer.address for s in r.viewers) for r in self.renderers.values()
         )
 
-    async def unwatch(self, screen: Screen, renderer: Renderer) -> None:
-        renderer.screens.discard(screen)
-        if not renderer.screens and renderer.leaving is None and not renderer.ended:
+    async def unwatch(self, viewer: Viewer, renderer: Renderer) -> None:
+        renderer.viewers.discard(viewer)
+        if not renderer.viewers and renderer.leaving is None and not renderer.ended:
             loop = asyncio.get_running_loop()
             renderer.leaving = loop.call_later(LINGER, self._stop_later, renderer)
 
     def _stop_later(self, renderer: Renderer) -> None:
         renderer.leaving = None
-        if not renderer.screens:
+        if not renderer.viewers:
             self._drop(renderer)
             _in_background(renderer.stop())
 
     def _ended(self, renderer: Renderer) -> None:
-        """Its kiosk is gone (it failed, or was killed): its screens close and load again,
-        and the next screen of its look starts a new one."""
+        """Its kiosk is gone (it failed, or was killed): its viewers close and load again,
+        and the next viewer of its rendering starts a new one."""
         self._drop(renderer)
         _in_background(renderer._close_all())
 
     def _drop(self, renderer: Renderer) -> None:
-        if self.renderers.get(renderer.look) is renderer:
-            del self.renderers[renderer.look]
+        if self.renderers.get(renderer.rendering) is renderer:
+            del self.renderers[renderer.rendering]
         if renderer.leaving is not None:
             renderer.leaving.cancel()
             renderer.leaving = None
