@@ -3,7 +3,7 @@ window or an ssh session is closed), SIGTERM (systemd) or SIGHUP, from the first
 during a burst of keys. Each kiosk is gone within 2 s with a valid state file, and a kiosk
 started right after in the same folder starts (no 'already has a host') where the host was.
 
-Kiosks run a few at a time (each waits on its own moment, which costs no CPU), so the sixty
+Kiosks run a few at a time (each waits on its own moment, which costs no CPU), so the 46
 ends take half a minute and not four."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 from conftest import PROGRAMME, InTerminal
 from kiosk.files import statefile
 
-pytestmark = pytest.mark.slow  # kiosks in ptys, ended at sixty moments
+pytestmark = pytest.mark.slow  # kiosks in ptys, ended at 46 moments
 
 GONE_WITHIN = 2.0  # seconds from the terminal's close or the signal to the process gone
 AT_ONCE = 4  # kiosks alive at one time
