@@ -7,6 +7,7 @@ unique; the result is the model's Programme with a DayTracks for every day."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -143,7 +144,9 @@ class _Planner:
             return None
         every = [slots[n] for n in range(len(items))]
         self._check_rounds(items, every, sessions, day)
-        alone = _alone(items, every) | {n for n, item in enumerate(items) if item.plenary}
+        said = [n for n, item in enumerate(items) if item.plenary]
+        self._check_plenaries(items, every, said)
+        alone = _alone(items, every) | set(said)
         return _DayPlan(day, items, every, sessions, close, closes, ends, alone)
 
     def _real(self, day: Day, start: WallTime | None, end: WallTime | None) -> Real | None:
@@ -191,6 +194,20 @@ class _Planner:
                         break
                 if room is not None:
                     taken.append((room, start, end if end is not None else day.limit, line))
+
+    def _check_plenaries(
+        self, items: tuple[ItemSpec, ...], slots: list[Slot], said: list[int]
+    ) -> None:
+        """Two parts said to be for everyone (`plenary: true`) cannot be on at once."""
+        ordered = sorted(said, key=lambda n: slots[n].start)
+        for a, b in itertools.pairwise(ordered):
+            end = slots[a].end
+            if end is None or end > slots[b].start:
+                self.fail(
+                    items[b].line,
+                    f"plenary, as is the part on line {items[a].line} at the same time:"
+                    " one part at a time is for everyone",
+                )
 
     def _check_ids(self, items: list[ItemSpec]) -> None:
         explicit: dict[str, int] = {}

@@ -68,13 +68,20 @@ class Tracks:
         return snap._replace(rooms=each, phase=phase)
 
     def _door(self, day: int, snap: Snapshot, at: datetime) -> Snapshot:
-        """A room's door: its own line, but a round it has no session in is not its NOW; with
-        nothing on here while the day runs, the other rooms' lines say where things are on."""
+        """A room's door: its own track, but a round it has no session in is neither its NOW
+        nor its NEXT; with nothing on here while the day runs, the other rooms' tracks say
+        where things are on."""
         room = self.room
         assert room is not None
         now = snap.now
         if now is not None and now.item.sessions and now.item.session_in(room) is None:
             snap = snap._replace(now=None)
+        # nor is it what comes next here: the next part this room has, or everyone has
+        nxt = snap.next
+        while nxt is not None and nxt.item.sessions and nxt.item.session_in(room) is None:
+            after = nxt.index + 1
+            nxt = snap.entry(after) if after < len(snap.programme.items) else None
+        snap = snap._replace(next=nxt)
         if snap.now is None and snap.phase == DURING:
             others = tuple(
                 (name, self.timeline(day, name).snapshot(at))

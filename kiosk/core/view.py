@@ -286,9 +286,10 @@ def _now(
         count = _count(over, words, words("q_over"))
     elif kind == "break" and nxt is not None:
         nxt = _resume(snap, nxt)  # NEXT says when it resumes; NOW counts down to it
-        counted = nxt.start
-        left = words("left", d=words.span(nxt.start - snap.at))
-        count = _count(nxt.start - snap.at, words, words("q_left"), left=True)
+        # at a door whose next part comes later (a round it has no session in): the break's end
+        counted = nxt.start if room is None or now.end is None else min(nxt.start, now.end)
+        left = words("left", d=words.span(counted - snap.at))
+        count = _count(counted - snap.at, words, words("q_left"), left=True)
     elif kind == "drinks" and now.end is not None:
         # no countdown (nobody must hurry): until when, as the biggest text
         left = words("drinks_until", t=hhmm(now.end))
@@ -393,9 +394,10 @@ def elsewhere(snap: Snapshot) -> str:
             session = item.session_in(name, snap.at)
             if session is not None:
                 parts.append(f"{displayable(name)} · {displayable(session.title)}")
-        elif not item.for_everyone:
-            parts.append(f"{displayable(name)} · {displayable(item.title)}")
-    return ", ".join(parts)
+        elif not item.for_everyone or item.plenary:  # a room's own part, or the plenary
+            # a plenary is in every room's track: said once, in its own room
+            parts.append(f"{displayable(item.room or name)} · {displayable(item.title)}")
+    return ", ".join(dict.fromkeys(parts))
 
 
 def _whole_minutes(progress: float | None, now: Entry) -> float | None:

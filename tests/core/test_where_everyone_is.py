@@ -186,3 +186,47 @@ def test_a_door_shows_its_own_part_a_part_for_everyone_or_where_the_parts_are(wh
         hall = Tracks(programme, State()).snapshot(moment)
         on = [s for _, s in hall.rooms if s.now is not None]
         assert bool(elsewhere(snap)) == bool(on), (door, moment)
+
+
+def test_a_door_never_announces_a_round_it_has_no_session_in():
+    # the lunch counts down to its end; NEXT is what this room has next: the plenary
+    assert screen(CONGRES, "12:35", "Zaal 3")[2] == "Hierna in Grote zaal"
+    programme = load(CONGRES)
+    from kiosk.core.times import parse_when
+
+    moment = parse_when("11:05", programme.event.date, programme.event.timezone)
+    snap = Tracks(programme, State(), "Grote zaal").snapshot(moment)
+    assert snap.next is not None and snap.next.item.title == "Lunch"  # not the first round
+
+
+def test_a_round_on_elsewhere_is_not_past_in_a_free_door_s_list():
+    from kiosk.core.listing import rows
+    from kiosk.core.times import parse_when
+
+    programme = load(CONGRES)
+    moment = parse_when("13:40", programme.event.date, programme.event.timezone)
+    snap = Tracks(programme, State(), "Zaal 3").snapshot(moment)
+    row = next(r for r in rows(snap, Words("nl"), 12, "Zaal 3") if r.title == "2de ronde")
+    assert row.state != "past" and row.mark != "✓"
+
+
+BESIDE = CONGRES.read_text(encoding="utf-8").replace(
+    "  - {start: 14:30, end: 15:15, title: Plenaire afsluiting, room: Grote zaal}",
+    "  - {start: 14:30, end: 15:15, title: Plenaire afsluiting, room: Grote zaal, plenary: true}\n"
+    "  - {start: 14:30, end: 15:00, title: Kinderprogramma, room: Zaal 3}",
+)
+
+
+def test_a_door_whose_own_part_ends_before_the_plenary_says_where_it_is():
+    programme = loads(BESIDE)
+    assert screen(programme, "14:45", "Zaal 3")[:2] == ("Nu in Zaal 3", "Kinderprogramma")
+    assert screen(programme, "15:05", "Zaal 3")[1] == "Nu elders: Grote zaal · Plenaire afsluiting"
+
+
+def test_two_plenaries_at_once_are_refused_with_their_lines():
+    both = BESIDE.replace(
+        "title: Kinderprogramma, room: Zaal 3}",
+        "title: Kinderprogramma, room: Zaal 3, plenary: true}",
+    )
+    with pytest.raises(Exception, match="one part at a time is for everyone"):
+        loads(both)
