@@ -8,7 +8,7 @@ from typing import NamedTuple
 from kiosk.core.model import Session
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
-from kiosk.core.view import _part, _rooms_on, hhmm, start_text
+from kiosk.core.view import hhmm, part_of, rooms_on, start_text
 from kiosk.core.words import Words
 
 
@@ -35,7 +35,7 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
     if room is None and snap.phase in (BEFORE, DURING):
         if snap.now is not None and snap.now.item.sessions:
             return _sessions(snap, snap.now, "now")
-        if (snap.now is None or snap.now.item.kind == "break") and _rooms_on(snap):
+        if (snap.now is None or snap.now.item.kind == "break") and rooms_on(snap):
             return _rooms(snap, words, count)
         if snap.next is not None and snap.next.item.sessions:
             return _sessions(snap, snap.next, "next")
@@ -63,7 +63,7 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
             state, mark = "next", "›"
         else:
             state, mark = "later", "\u00a0"  # a no-break space: a blank mark keeps its column
-        title, by = _part(entry.item, room, snap.at)
+        title, by = part_of(entry.item, room, snap.at)
         time = hhmm(entry.start)
         if entry.estimated:
             time = f"{words('approx')} {time}"
@@ -109,7 +109,7 @@ def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
         now = s.now if s.now is not None and not s.now.item.for_everyone else None
         nxt = s.next if s.next is not None and not s.next.item.for_everyone else None
         if now is not None:
-            title, by = _part(now.item, name)
+            title, by = part_of(now.item, name)
             # what runs in a room: how long it still runs, where the start time would be
             left = (
                 hhmm(now.start)
@@ -118,7 +118,7 @@ def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
             )
             out.append(Row("▶", left, title, by, "now", where))
         if nxt is not None and (both or now is None):
-            title, by = _part(nxt.item, name)
+            title, by = part_of(nxt.item, name)
             out.append(Row("›", start_text(nxt, words), title, by, "next", where))
     return out
 

@@ -153,7 +153,7 @@ def board(snap: Snapshot, words: Words, room: str | None = None) -> Board:
         nxt = None
     elif snap.now is not None:
         look, now, counted = _now(snap, snap.now, words, room)
-    elif room is None and _rooms_on(snap):  # nothing for everyone, but the rooms run theirs
+    elif room is None and rooms_on(snap):  # nothing for everyone, but the rooms run theirs
         look = Look.ROOMS
     elif room is not None and (where := elsewhere(snap)):  # this room is free, others run
         look = Look.ROOMS
@@ -246,7 +246,7 @@ def _coming(
     return _next(snap, nxt, words, room, counted) if nxt is not None else None
 
 
-def _rooms_on(snap: Snapshot) -> bool:
+def rooms_on(snap: Snapshot) -> bool:
     """The rooms run parts of their own now, or will before what comes for everyone."""
     if any(s.now is not None and not s.now.item.for_everyone for _, s in snap.rooms):
         return True
@@ -259,7 +259,7 @@ def _resume(snap: Snapshot, nxt: Entry) -> Entry:
     return min([nxt, *_rooms_next(snap)], key=lambda e: e.start)
 
 
-def _part(item: Item, room: str | None, at: datetime | None = None) -> tuple[str, str]:
+def part_of(item: Item, room: str | None, at: datetime | None = None) -> tuple[str, str]:
     """Title and speaker as a screen shows them: at a room's door, a round is the session
     in that room (at `at`, when the room has several in turn)."""
     session = item.session_in(room, at) if room is not None else None
@@ -313,7 +313,7 @@ def _now(
         turn = words(
             "turn_last" if last else "turn", n=on.number, of=on.of, d=words.span(on.end - snap.at)
         )
-    title, by = _part(now.item, room, snap.at)
+    title, by = part_of(now.item, room, snap.at)
     times = _range(now, words)
     session = now.item.session_in(room, snap.at) if room is not None else None
     if session is not None and (session.start is not None or session.end is not None):
@@ -366,7 +366,7 @@ def _next(
     else:
         when = words("at_in", t=start_text(nxt, words), d=words.span(until))
     label = _label(words, "next", _place(nxt.item, room))
-    return NextText(label=label, title=_part(nxt.item, room)[0], when=when)
+    return NextText(label=label, title=part_of(nxt.item, room)[0], when=when)
 
 
 def _place(item: Item, room: str | None) -> str | None:
