@@ -55,10 +55,10 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
         entry = snap.entry(i)
         if snap.now is not None and i == snap.now.index:
             state, mark = "now", "▶"
-        elif i < current and (entry.end is None or entry.end <= snap.at or room is None):
-            state, mark = "past", "✓"
-        elif i < current:  # at a door: on elsewhere now (a round it has no session in)
-            state, mark = "later", "\u00a0"
+        elif i < current:
+            # at a door, a round still on elsewhere (no session here) is not over
+            on = room is not None and entry.end is not None and entry.end > snap.at
+            state, mark = ("later", "\u00a0") if on else ("past", "✓")
         elif i == nxt:
             state, mark = "next", "›"
         else:

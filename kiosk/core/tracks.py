@@ -13,7 +13,7 @@ from datetime import datetime
 
 from kiosk.core.live import State
 from kiosk.core.model import DayTracks, Programme
-from kiosk.core.timeline import BEFORE, DURING, Snapshot, Timeline
+from kiosk.core.timeline import BEFORE, DURING, Entry, Snapshot, Timeline
 
 
 class Tracks:
@@ -73,12 +73,17 @@ class Tracks:
         where things are on."""
         room = self.room
         assert room is not None
-        now = snap.now
-        if now is not None and now.item.sessions and now.item.session_in(room) is None:
+
+        def elsewhere(entry: Entry | None) -> bool:  # a round without a session here
+            if entry is None or not entry.item.sessions:
+                return False
+            return entry.item.session_in(room) is None
+
+        if elsewhere(snap.now):
             snap = snap._replace(now=None)
         # nor is it what comes next here: the next part this room has, or everyone has
         nxt = snap.next
-        while nxt is not None and nxt.item.sessions and nxt.item.session_in(room) is None:
+        while nxt is not None and elsewhere(nxt):
             after = nxt.index + 1
             nxt = snap.entry(after) if after < len(snap.programme.items) else None
         snap = snap._replace(next=nxt)

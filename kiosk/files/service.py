@@ -199,15 +199,11 @@ class KioskFiles:
         writes runs last writes the newest state; each line is written once, in order.
         `written` is told, in the order of the writes, '' or why the file cannot be written."""
         with self._writing:
-            live = self.live
             try:
-                if live is not self._written:
-                    statefile.write(self.settings.state_path, live, self._state_mode())
-                self._write_log()
+                self._write_newest()
             except OSError as exc:
                 written(str(exc.strerror or exc))
                 return
-            self._written = live
             written("")
 
     def last_write(self) -> None:
@@ -216,13 +212,17 @@ class KioskFiles:
         if self.settings.follow or not self._writing.acquire(timeout=1):
             return
         try:
-            live = self.live
-            if live is not self._written:
-                statefile.write(self.settings.state_path, live, self._state_mode())
-                self._written = live
-            self._write_log()
+            self._write_newest()
         finally:
             self._writing.release()
+
+    def _write_newest(self) -> None:
+        """The newest live state, then the log's new lines (holding `_writing`)."""
+        live = self.live
+        if live is not self._written:
+            statefile.write(self.settings.state_path, live, self._state_mode())
+        self._write_log()
+        self._written = live
 
     def _write_log(self) -> None:
         with self._writing_log:
