@@ -12,6 +12,7 @@ pretalx's: a day runs from 04:00 to 03:59, a talk at 00:30 belongs to the day be
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -54,6 +55,8 @@ _PLACEHOLDERS = {
     "reserviert",
     "test",
 }
+# libyaml's safe loader where PyYAML has it: reading back each value is most of the import
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DESCRIPTION_MOST = 300  # characters of an abstract kept as an item's description
 
 
@@ -264,7 +267,7 @@ def _into_the_night(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
     out = {day: list(talks[day]) for day in days}
     for k, day in enumerate(days):
         here = out[day]
-        if not here or is_evening(_first(here)) or all(t.start.date() == day for t in here):
+        if not here or is_evening(_first(here)) or not any(_past_midnight(t, day) for t in here):
             continue
         before = days[k - 1] if k else None
         if before == day - timedelta(days=1):
@@ -275,6 +278,10 @@ def _into_the_night(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
             )
             here[:] = [t for t in here if t not in early]
     return _by_day({day: talks for day, talks in out.items() if talks})
+
+
+def _past_midnight(talk: _Talk, day: date) -> bool:
+    return _wall(talk, day) + (talk.minutes or 0) > 24 * 60
 
 
 def _clock(talk: _Talk) -> int:
@@ -719,12 +726,13 @@ def _items(talks: list[_Talk], indent: str) -> Iterator[str]:
         yield f"{pad}id: {_scalar(talk.ident)}"
 
 
+@functools.lru_cache(maxsize=4096)  # rooms, speakers and kinds come back again and again
 def _scalar(text: str, flow: bool = False) -> str:
     """Text as YAML writes it by hand: plain where YAML reads it back the same, else quoted."""
     one = " ".join(text.split())
     probe = f"[{one}]" if flow else one
     try:
-        back = yaml.safe_load(probe)
+        back = yaml.load(probe, Loader=_FAST)
     except yaml.YAMLError:
         back = None
     same = back == [one] if flow else back == one

@@ -468,3 +468,44 @@ def test_a_file_of_another_format_is_named(tmp_path: Path, capsys, content, said
     source.write_bytes(content)
     assert main(["import", str(source)]) == 1
     assert said in capsys.readouterr().err
+
+
+def test_a_pretalx_day_from_0400_gives_its_early_set_to_the_night_before():
+    # pretalx's days run 04:00 to 03:59: a 04:00 set heads the next day, which also runs
+    # past midnight; on the screens it is the night of the day before, which runs to 06:00
+    def pretalx_day(index: int, on: str, events: list[dict]) -> dict:
+        nxt = pendulum.parse(on).add(days=1).to_date_string()
+        return {
+            "index": index,
+            "date": on,
+            "day_start": f"{on}T04:00:00+01:00",
+            "day_end": f"{nxt}T03:59:00+01:00",
+            "rooms": {"Stage": events},
+        }
+
+    data = frab(
+        [
+            pretalx_day(1, "2023-12-27", [frab_event(1, "2023-12-27T20:00", 60, "Stage", "Band")]),
+            pretalx_day(
+                2,
+                "2023-12-28",
+                [
+                    frab_event(2, "2023-12-28T04:00", 90, "Stage", "Sunrise set"),
+                    frab_event(3, "2023-12-28T20:00", 60, "Stage", "Band two"),
+                    frab_event(4, "2023-12-28T23:55", 40, "Stage", "Midnight set"),
+                ],
+            ),
+        ],
+        ["Stage"],
+    )
+    text = convert(data)
+    assert "cut" not in text and "# on in the night after 2023-12-27" in text
+    p = loads(text)
+    first, second = (d.track("Stage").items for d in p.days)
+    assert [i.title for i in first] == ["Band", "Sunrise set"]
+    assert [(i.title, i.end.strftime("%d %H:%M")) for i in second] == [
+        ("Band two", "28 21:00"),
+        ("Midnight set", "29 00:35"),
+    ]
+    snap = Tracks(p, State(), "Stage").snapshot(at("2023-12-29T00:20"))
+    assert snap.phase == "during" and snap.now.item.title == "Midnight set"
