@@ -337,6 +337,11 @@ def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
             if _is_placeholder(out[k].title):
                 shelve(k, talk)
                 k = None
+        if k is not None and _wall(out[k], day) == start and out[k].title == talk.title:
+            # the same talk listed twice (under two ids, or two rooms' names for one room)
+            note = f"listed twice in the schedule (also as {talk.ident}): here once"
+            out[k] = replace(out[k], notes=(*out[k].notes, note))
+            continue
         if k is not None and _wall(out[k], day) == start:  # two at once in one room
             same = out[k]
             out[k] = replace(
@@ -570,14 +575,15 @@ def _start(
     where: str,
     span: tuple[datetime, datetime] | None,
     dated: bool,
-) -> tuple[datetime, bool]:
-    """When the event starts, and whether that was found from its day and start rather than
-    its own date. An old export (`dated` false) may give a talk after midnight its day's date
-    (30C3's do), or no date: the start on the day's date, or the next if it is before the day
-    begins (its day_start, or day_change; else 06:00, the kiosk's own)."""
+) -> tuple[datetime, bool, str]:
+    """When the event starts, whether that was found from its day and start rather than its
+    own date, and a comment when that moved it. An old export (`dated` false) may give a talk
+    after midnight its day's date (30C3's do), or no date: the start on the day's date, or
+    the next if it is before the day begins (its day_start, or day_change; else 06:00, the
+    kiosk's own)."""
     moment = _moment(event.get("date"))
     if moment is not None and dated:
-        return _in(moment, zone), False
+        return _in(moment, zone), False, ""
     start = event.get("start")
     if not (isinstance(start, str) and _HHMM.match(start.strip())):
         start = moment.strftime("%H:%M") if moment is not None else None
@@ -587,10 +593,17 @@ def _start(
     clock = _minutes(start, where)
     begins = MORNING if span is None else span[0].hour * 60 + span[0].minute
     if moment is not None and (moment.date() != on.date() or clock >= begins):
-        return _in(moment, zone), False  # not the old mistake: its date holds
+        return _in(moment, zone), False, ""  # not the old mistake: its date holds
     when = on.date() + timedelta(days=1 if clock < begins else 0)
     hour, minute = divmod(clock, 60)
-    return pendulum.datetime(when.year, when.month, when.day, hour, minute, tz=zone), True
+    note = ""
+    if moment is not None and moment.date() != when:
+        note = (
+            f"dated {moment.date().isoformat()} in the schedule, but at {start} it is in the"
+            f" night after its day: {when.isoformat()}"
+        )
+    found = pendulum.datetime(when.year, when.month, when.day, hour, minute, tz=zone)
+    return found, True, note
 
 
 def _talk(
@@ -611,7 +624,7 @@ def _talk(
     if not title:
         raise ScheduleError(f"{where}: an event has no title")
     where = f"{where}, '{title}'"
-    start, rebuilt = _start(event, day, zone, where, spans[n], dated)
+    start, rebuilt, moved = _start(event, day, zone, where, spans[n], dated)
     if "duration" not in event:
         raise ScheduleError(f"{where}: has no 'duration'")
     minutes = _minutes(event["duration"], where)
@@ -646,6 +659,7 @@ def _talk(
         about=" · ".join(_plain(x) for x in about if isinstance(x, str) and _plain(x)),
         listed=n,
         rebuilt=rebuilt,
+        notes=(moved,) if moved else (),
     )
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pendulum
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.cli import IMPORTED_UNCHECKED, main
 from kiosk.core.live import State
@@ -509,3 +511,73 @@ def test_a_pretalx_day_from_0400_gives_its_early_set_to_the_night_before():
     ]
     snap = Tracks(p, State(), "Stage").snapshot(at("2023-12-29T00:20"))
     assert snap.phase == "during" and snap.now.item.title == "Midnight set"
+
+
+def test_an_old_exports_moved_talk_says_so_and_a_talk_listed_twice_is_there_once():
+    text = convert(old_frab(), timezone=ZONE)
+    assert (
+        "# dated 2013-12-27 in the schedule, but at 00:15 it is in the night after its day:"
+        " 2013-12-28" in text
+    )
+    twice = json.loads(json.dumps(NIGHT))
+    saal = twice["schedule"]["conference"]["days"][0]["rooms"]["Saal 1"]
+    saal.append({**saal[1], "id": 99, "guid": "other"})
+    text = convert(twice)
+    assert [i.title for i in loads(text).items].count("Late talk") == 1
+    assert "# listed twice in the schedule (also as event-99" in text
+
+
+def test_kiosk_now_at_a_time_of_day_is_the_first_nights(tmp_path: Path, capsys):
+    # --at HH:MM is on the first day; its small hours are that day's night
+    source = tmp_path / "schedule.json"
+    source.write_text(json.dumps(NIGHT), encoding="utf-8")
+    out = tmp_path / "programme.yaml"
+    assert main(["import", str(source), "-o", str(out)]) == 0
+    capsys.readouterr()
+    for room in ("Saal 1", "Saal 2", "Stage"):
+        assert main(["now", str(out), "--at", "00:20", "--room", room, "--json"]) == 0
+        said = json.loads(capsys.readouterr().out)
+        assert (said["phase"], said["now"]["title"], said["now"]["room"]) == (
+            "during",
+            "Late talk",
+            "Saal 1",
+        )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Saal 1", "Saal 2"]), st.integers(0, 90), st.integers(5, 150)),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_any_congress_day_reads_right_at_every_talks_middle(parts):
+    # talks one after another in each room, from 06:00 through the night to 06:00: each is
+    # on its day at its time, and on at its middle at its room's door
+    begin = pendulum.datetime(2023, 12, 27, 6, tz=ZONE)
+    clock = {"Saal 1": 0, "Saal 2": 0}
+    rooms: dict[str, list[dict]] = {"Saal 1": [], "Saal 2": []}
+    for n, (room, pause, minutes) in enumerate(parts, 1):
+        start = clock[room] + pause
+        if start + minutes > 24 * 60:
+            continue
+        clock[room] = start + minutes
+        when = begin.add(minutes=start)
+        rooms[room].append(frab_event(n, when.strftime("%Y-%m-%dT%H:%M"), minutes, room, f"T{n}"))
+    if not any(rooms.values()):
+        return
+    p = loads(convert(frab([frab_day(1, "2023-12-27", rooms)], ["Saal 1", "Saal 2"])))
+    assert len(p.day_tracks()) == 1
+    for room, events in rooms.items():
+        for event in events:
+            start = pendulum.parse(event["date"])
+            minutes = _minutes(event["duration"])
+            snap = Tracks(p, State(), room).snapshot(start.add(minutes=minutes / 2))
+            assert snap.now is not None and snap.now.item.id == f"event-{event['id']}"
+            assert snap.now.item.start == start
+
+
+def _minutes(hhmm: str) -> int:
+    h, m = hhmm.split(":")
+    return int(h) * 60 + int(m)
