@@ -710,17 +710,24 @@ def _lines(
     if len(days) == 1:
         yield f"  date: {days[0].isoformat()}"
         yield "programme:"
-        yield from _items(talks[days[0]], "  ")
+        yield from _items(talks[days[0]], "  ", days[0])
         return
     yield "days:"
     for day in days:
         yield f"  - date: {day.isoformat()}"
         yield "    programme:"
-        yield from _items(talks[day], "      ")
+        yield from _items(talks[day], "      ", day)
 
 
-def _items(talks: list[_Talk], indent: str) -> Iterator[str]:
+def _items(talks: list[_Talk], indent: str, day: date) -> Iterator[str]:
+    night = False
     for talk in talks:
+        if not night and talk.start.date() > day:
+            night = True
+            yield (
+                f"{indent}# after midnight: the night into {talk.start.date().isoformat()},"
+                " still this day's (a day that starts from 06:00 runs to 06:00)"
+            )
         for comment in (talk.about, *talk.notes):
             if comment:
                 yield f"{indent}# {_UNPRINTABLE.sub('', comment)}"

@@ -119,6 +119,7 @@ NIGHT = frab(
 def test_a_congress_night_stays_on_the_day_it_starts_and_nothing_is_cut():
     text = convert(NIGHT)
     assert "cut" not in text
+    assert "      # after midnight: the night into 2023-12-28, still this day's" in text
     p = loads(text)
     first, second = p.days
     assert [d.date.isoformat() for d in p.days] == ["2023-12-27", "2023-12-28"]
