@@ -227,25 +227,23 @@ def _in(moment: datetime, zone: str) -> datetime:
 def _days(
     talks: list[_Talk], days: list[Any], spans: list[tuple[datetime, datetime] | None]
 ) -> dict[date, list[_Talk]]:
-    """The programme's days: each talk on the export's day whose span holds its start (or
-    that lists it); without spans, pretalx's days (04:00 to 03:59)."""
-    out: dict[date, list[_Talk]] = {}
-    if not any(spans):
-        for talk in talks:
-            # a pretalx day runs 04:00 to 03:59: the small hours are the day before's
-            out.setdefault((talk.start - timedelta(hours=DAY_BREAK)).date(), []).append(talk)
-        return _by_day(out)
+    """The programme's days: each talk on the export's day whose span holds its start (one
+    placed by its day and start: that day); otherwise, as in pretalx, on the day of its date,
+    a day running from 04:00 to 03:59."""
     dates = [
         _day_date(day, span, talks, n)
         for n, (day, span) in enumerate(zip(days, spans, strict=True))
     ]
+    out: dict[date, list[_Talk]] = {}
     for talk in talks:
-        n = talk.listed
-        if not talk.rebuilt:
-            n = next(
-                (k for k, s in enumerate(spans) if s and s[0] <= talk.start < s[1]), talk.listed
-            )
-        out.setdefault(dates[n], []).append(talk)
+        on: date | None = dates[talk.listed] if talk.rebuilt else None
+        if on is None:
+            n = next((k for k, s in enumerate(spans) if s and s[0] <= talk.start < s[1]), None)
+            on = None if n is None else dates[n]
+        if on is None or not 0 <= _wall(talk, on) < closing_wall(True):
+            # the small hours are the day before's
+            on = (talk.start - timedelta(hours=DAY_BREAK)).date()
+        out.setdefault(on, []).append(talk)
     return _into_the_night(dict(sorted(out.items())))
 
 

@@ -582,3 +582,14 @@ def test_any_congress_day_reads_right_at_every_talks_middle(parts):
 def _minutes(hhmm: str) -> int:
     h, m = hhmm.split(":")
     return int(h) * 60 + int(m)
+
+
+def test_a_talk_outside_every_days_span_is_on_the_day_of_its_date():
+    stray = json.loads(json.dumps(NIGHT))
+    stray["schedule"]["conference"]["days"][1]["rooms"]["Saal 2"].append(
+        frab_event(8, "2023-12-30T10:00", 30, "Saal 2", "Extra day")
+    )
+    p = loads(convert(stray))
+    extra = next(i for i in p.items if i.title == "Extra day")
+    assert extra.start.isoformat() == "2023-12-30T10:00:00+01:00"
+    assert [d.date.isoformat() for d in p.days] == ["2023-12-27", "2023-12-28", "2023-12-30"]
