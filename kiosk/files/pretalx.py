@@ -115,6 +115,8 @@ def convert(
     export that names none (or names a wrong one); `rooms`: "A,B,C", only those, in that
     order."""
     _recognise(data)
+    if isinstance(data, dict) and "schedule" not in data and "conference" in data:
+        data = {"schedule": data}  # the schedule without its wrapper, as some tools write it
     conference = _get(data, "schedule", dict, "the top level")
     conference = _get(conference, "conference", dict, "schedule")
     title = _plain(_get(conference, "title", str, "conference")) or "Conference"
@@ -180,6 +182,11 @@ def _recognise(data: Any) -> None:
         raise ScheduleError(
             "this looks like a list of pretalx API records (each with a 'code'), not a"
             " schedule export: in pretalx, Schedule → Export → JSON (schedule.json)"
+        )
+    if isinstance(data, dict) and isinstance(data.get("slots"), list) and "schedule" not in data:
+        raise ScheduleError(
+            "this looks like a pretalx API schedule (slots), not a schedule export:"
+            " in pretalx, Schedule → Export → JSON (schedule.json)"
         )
     if isinstance(data, dict) and {"talks", "rooms"} <= data.keys() and "schedule" not in data:
         raise ScheduleError(

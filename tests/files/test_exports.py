@@ -435,6 +435,7 @@ def test_rooms_keeps_the_named_rooms_in_that_order(tmp_path: Path, capsys):
         ),
         ([{"code": "ABC", "title": "T", "slot": None}], "pretalx API records"),
         ({"talks": [], "rooms": [], "speakers": []}, "pretalx's schedule widget data"),
+        ({"version": "0.7", "slots": [{"code": "ABC"}]}, "pretalx API schedule"),
         (
             {
                 "schedule": {
@@ -450,7 +451,7 @@ def test_rooms_keeps_the_named_rooms_in_that_order(tmp_path: Path, capsys):
             "the CCC hub's schedule version 2",
         ),
     ],
-    ids=["pretalx-api", "pretalx-records", "pretalx-widget", "hub-v2"],
+    ids=["pretalx-api", "pretalx-records", "pretalx-widget", "pretalx-slots", "hub-v2"],
 )
 def test_a_refusal_names_the_format_it_found(data, found):
     with pytest.raises(ScheduleError) as info:
@@ -593,3 +594,7 @@ def test_a_talk_outside_every_days_span_is_on_the_day_of_its_date():
     extra = next(i for i in p.items if i.title == "Extra day")
     assert extra.start.isoformat() == "2023-12-30T10:00:00+01:00"
     assert [d.date.isoformat() for d in p.days] == ["2023-12-27", "2023-12-28", "2023-12-30"]
+
+
+def test_a_schedule_without_its_wrapper_imports_the_same():
+    assert convert(NIGHT["schedule"]) == convert(NIGHT)
