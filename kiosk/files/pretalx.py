@@ -139,13 +139,13 @@ def convert(
     if not listed:
         raise ScheduleError("the schedule has no events")
     listed = _unique_ids(listed)
-    names = _rooms(conference, days)
-    order = {name: n for n, name in enumerate(names)}
+    every = _rooms(conference, days)
     active = {t.room for t in listed}
-    left_out = [r for r in names if r not in active]
-    names = [r for r in names if r in active]
+    left_out = [r for r in every if r not in active]
+    names = [r for r in every if r in active]
+    order = {name: n for n, name in enumerate(names)}
     if rooms is not None:
-        names = _chosen(rooms, names)
+        names = _chosen(rooms, every)
         order = {name: n for n, name in enumerate(names)}
         listed = [t for t in listed if t.room in order]
         left_out = []
