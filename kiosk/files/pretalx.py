@@ -582,13 +582,13 @@ def _start(
     dated: bool,
 ) -> tuple[datetime, bool, str]:
     """When the event starts, whether that was found from its day and start rather than its
-    own date, and a comment when that moved it. An old export (`dated` false) may give a talk
-    after midnight its day's date (30C3's do), or no date: the start on the day's date, or
-    the next if it is before the day begins (its day_start, or day_change; else 06:00, the
-    kiosk's own)."""
+    own date, and a comment when that moved it. An old export (`dated` false: no timezone)
+    may date a talk after midnight, without an offset, on its day's date (30C3's do), or not
+    at all: then the start on the day's date, or the next if it is before the day begins (its
+    day_start, or day_change; else 06:00, the kiosk's own)."""
     moment = _moment(event.get("date"))
-    if moment is not None and dated:
-        return _in(moment, zone), False, ""
+    if moment is not None and (dated or moment.tzinfo is not None):
+        return _in(moment, zone), False, ""  # a date with its offset means what it says
     start = event.get("start")
     if not (isinstance(start, str) and _HHMM.match(start.strip())):
         start = moment.strftime("%H:%M") if moment is not None else None

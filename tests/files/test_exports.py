@@ -598,3 +598,32 @@ def test_a_talk_outside_every_days_span_is_on_the_day_of_its_date():
 
 def test_a_schedule_without_its_wrapper_imports_the_same():
     assert convert(NIGHT["schedule"]) == convert(NIGHT)
+
+
+def test_a_pretalx_export_without_a_zone_name_keeps_its_dates_with_offsets():
+    # rC3's pretalx export names no timezone; its 03:30 talk is listed on its own date, the
+    # day whose span (04:00 to 03:59) has not begun yet: its date and offset hold
+    def day(index: int, on: str, events: list[dict]) -> dict:
+        nxt = pendulum.parse(on).add(days=1).to_date_string()
+        return {
+            "index": index,
+            "date": on,
+            "day_start": f"{on}T04:00:00+01:00",
+            "day_end": f"{nxt}T03:59:00+01:00",
+            "rooms": {"Stage": events},
+        }
+
+    data = frab(
+        [
+            day(1, "2020-12-27", [frab_event(1, "2020-12-27T20:00", 60, "Stage", "Evening")]),
+            day(2, "2020-12-28", [frab_event(2, "2020-12-28T03:30", 20, "Stage", "Late")]),
+        ],
+        ["Stage"],
+    )
+    del data["schedule"]["conference"]["time_zone_name"]
+    p = loads(convert(data))
+    assert [(i.title, i.start.isoformat()) for i in p.items] == [
+        ("Evening", "2020-12-27T20:00:00+01:00"),
+        ("Late", "2020-12-28T03:30:00+01:00"),
+    ]
+    assert [d.date.isoformat() for d in p.day_tracks()] == ["2020-12-27"]
