@@ -126,6 +126,18 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "state_unwritable": "statusbestand kan niet worden geschreven: {error}",
         "nothing_to_undo": "niets om ongedaan te maken",
+        "note_staged": "bericht staat op het podiumscherm · M: wijzigen of weghalen",
+        "note_unstaged": "bericht voor de spreker weggehaald · u: terug",
+        "stage_prompt": (
+            "Bericht voor de spreker, alleen op het podiumscherm · Enter stuurt · Enter op leeg"
+            " haalt weg · Esc laat staan"
+        ),
+        "stage_current": "Nu op het podiumscherm: {text}",
+        "stage_none": "Er staat nu geen bericht op het podiumscherm.",
+        "stage_take": "↑: de huidige tekst aanpassen",
+        "key_stage": "bericht voor de spreker (leeg haalt weg)",
+        "stage_next": "{label}: {title} · {when}",
+        "stage_over": "Het programma is afgelopen",
     },
     "en": {
         "now": "Now",
@@ -245,6 +257,18 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "state_unwritable": "state file cannot be written: {error}",
         "nothing_to_undo": "nothing to undo",
+        "note_staged": "the message is on the stage screen · M: change or clear it",
+        "note_unstaged": "message to the stage cleared · u: bring it back",
+        "stage_prompt": (
+            "Message to the speaker, on the stage screen only · Enter sends · Enter on empty"
+            " clears · Esc keeps"
+        ),
+        "stage_current": "On the stage screen now: {text}",
+        "stage_none": "There is no message on the stage screen now.",
+        "stage_take": "↑: edit the current text",
+        "key_stage": "message to the speaker (stage screen; empty clears)",
+        "stage_next": "{label}: {title} · {when}",
+        "stage_over": "The programme is over",
     },
 }
 
