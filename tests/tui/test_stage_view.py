@@ -4,6 +4,8 @@ the message large on stage views only, never on the hall's screen or a door's.""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,6 +103,7 @@ async def test_the_host_sends_a_message_to_the_stage_and_the_hall_never_shows_it
         await pilot.press(*"Nog 5 minuten", "enter")
         await pilot.pause()
         assert hall.live.state.stage_message == "Nog 5 minuten"
+        assert not hall.query(StageCount), "the hall builds none of the stage's widgets"
         assert "Nog 5 minuten" not in screen_text(hall), "the hall never shows it"
         assert "podiumscherm" in text_of(hall, "#note"), "the host is told where it went"
         await pilot.press("M", "up")  # the current text, to change it
@@ -182,3 +185,26 @@ async def test_every_text_on_the_stage_reads_against_its_background(programme_fi
         await pilot.pause()
         assert app.query_one(StageCount).faded
         assert low_pairs(app, THEMES[theme]) == []
+
+
+def test_the_halls_start_loads_nothing_of_the_stage(programme_file):
+    """Start-up is budgeted: the hall's kiosk builds and imports none of the stage's parts."""
+    code = (
+        "import asyncio, sys\n"
+        "from pathlib import Path\n"
+        "from kiosk.core.settings import Settings\n"
+        "from kiosk.tui.app import make_app\n"
+        f"path = Path({str(programme_file)!r})\n"
+        "app = make_app(Settings(path, path.with_name('s.json'), follow=True))\n"
+        "async def run():\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(run())\n"
+        "loaded = sorted(m for m in sys.modules if 'stage' in m)\n"
+        "assert not loaded, loaded\n"
+        "print('hall only')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "hall only", result.stderr
