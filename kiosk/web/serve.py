@@ -242,6 +242,9 @@ class KioskServer(Server):
         self.public_url = str(request.url.origin())
         rendering = self.rendering(request)
         if rendering is None:
+            if request.query.get("view", VIEWS[0]) not in VIEWS:
+                views = ", ".join(f"?view={view}" for view in VIEWS)
+                return self.plain_page(404, self.words("web_no_view", views=views), again=False)
             return self.plain_page(404, self.words("web_unknown", rooms=self._rooms()), again=False)
         if self.viewers.count >= self.max_screens:
             return self.plain_page(503, self.words("web_full", n=self.max_screens))

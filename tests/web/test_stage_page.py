@@ -75,3 +75,7 @@ async def test_a_stage_page_shows_the_speakers_screen_and_the_message(tmp_path: 
             )
             assert "Hierna: Opening" not in screen_text(hall)
             assert "Nog 5 minuten" not in screen_text(hall), "the hall never shows it"
+            async with client.get(served.url, params={"view": "podium"}) as got:
+                said = await got.text()
+            assert got.status == 404
+            assert "Die weergave kent deze kiosk niet · weergaven: ?view=hall, ?view=stage" in said
