@@ -208,3 +208,13 @@ def test_the_halls_start_loads_nothing_of_the_stage(programme_file):
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "hall only", result.stderr
+
+
+async def test_a_saved_edit_reaches_the_stage(programme_file):
+    app = stage(programme_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = programme_file.read_text(encoding="utf-8")
+        programme_file.write_text(text.replace("Opening en welkom", "Welkom"), encoding="utf-8")
+        await scan_files(app, pilot)
+        assert text_of(app, "#stage-title") == "Welkom"
