@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
             "--quiet", action="store_true", help="no bell (breaks ending, running over, turns)"
         )
         room_arg(p)
+        p.add_argument(
+            "--view",
+            choices=("hall", "stage"),
+            default="hall",
+            help="hall: the room's screen (default); stage: the speaker's, the time left big",
+        )
 
     def room_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -288,6 +294,7 @@ def _settings(
         served=served,
         room=_room(args, programme),
         quiet=args.quiet,
+        view=args.view,
     ), programme
 
 

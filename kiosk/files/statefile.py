@@ -74,7 +74,7 @@ def _state_from_json(data: Any) -> State:
             if not isinstance(value, bool):
                 raise ValueError(f"blank {value!r}")
             values[key] = value
-        else:  # item_id, announcement
+        else:  # item_id, announcement, stage_message
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key} {value!r}")
             values[key] = value

@@ -449,6 +449,11 @@ class KioskApp(App[int]):
 
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
+        if what == Action.STAGE_MESSAGE:  # the hall never shows it: also on a blank screen
+            from kiosk.tui.screens import StageMessageScreen
+
+            self.push_screen(StageMessageScreen(self.words, live.state.stage_message), self._staged)
+            return
         if what == Action.UNDO and not live.history and not live.state.blank:
             self.show_note(self.words("nothing_to_undo"))
             return
@@ -483,6 +488,10 @@ class KioskApp(App[int]):
     def _announced(self, text: str | None) -> None:
         if text is not None:
             self._act(Action.ANNOUNCE, text)
+
+    def _staged(self, text: str | None) -> None:
+        if text is not None:
+            self._act(Action.STAGE_MESSAGE, text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
@@ -543,4 +552,8 @@ def make_app(
     """The kiosk app for these settings; tests pass a clock they control."""
     if programme is None:
         programme = load(settings.programme_path)
+    if settings.view == "stage":  # the speaker's screen: its widgets only, loaded only for it
+        from kiosk.tui.stage import StageApp
+
+        return StageApp(settings, programme, clock, mirror, files)
     return KioskApp(settings, programme, clock, mirror, files)
