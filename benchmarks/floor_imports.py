@@ -12,7 +12,7 @@ import json  # noqa: F401
 import sys
 from pathlib import Path
 
-import pendulum  # noqa: F401
+import pendulum
 import yaml  # noqa: F401
 from textual.containers import Horizontal, Vertical  # noqa: F401
 from textual.widgets import ProgressBar, Static  # noqa: F401

@@ -21,6 +21,7 @@ from kiosk.files.service import KioskFiles
 from kiosk.tui.app import KioskApp
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.stage_count import StageCount
+from kiosk.tui.widgets.when_needed import WhenNeeded, composed
 
 if TYPE_CHECKING:
     from kiosk.files.mirror import Mirror
@@ -48,8 +49,12 @@ class StageApp(KioskApp):
         self.stage_title = PlainText(id="stage-title")
         self.stage_clock = PlainText(id="stage-clock")
         self.stage_next = PlainText(id="stage-next")
-        self.problem_line = PlainText(id="problem")
         self.note_line, self.status_line = PlainText(id="note"), PlainText(id="status")
+        bottom, host_bar = Vertical(id="bottom"), Horizontal(id="host-bar")
+        self.problem_line = WhenNeeded(
+            lambda: PlainText(id="problem"), lambda w: bottom.mount(w, before=host_bar)
+        )
+        composed(self.problem_line)
         self.title = displayable(self.programme.event.title)
         self.tick()
         with Vertical(id="stage"):
@@ -58,10 +63,8 @@ class StageApp(KioskApp):
             with Horizontal(id="stage-foot"):
                 yield from (self.stage_title, self.stage_clock)
             yield self.stage_next
-        with Vertical(id="bottom"):
-            yield self.problem_line
-            with Horizontal(id="host-bar"):
-                yield from (self.note_line, self.status_line)
+        with bottom, host_bar:
+            yield from (self.note_line, self.status_line)
 
     def watch_programme(self, programme: Programme) -> None:
         self.words = Words(programme.event.language)

@@ -26,10 +26,17 @@ def test_the_message_and_its_history_survive_a_restart(tmp_path):
 def test_a_state_file_without_the_field_has_no_message(tmp_path):
     path = tmp_path / "programme.state.json"
     data = json.loads(statefile.dumps(announce(Live(), "Koffie")))
-    del data["state"]["stage_message"]
+    data["state"].pop("stage_message", None)
     path.write_text(json.dumps(data), encoding="utf-8")
     back = statefile.read(path, leercafe())
     assert back.state.announcement == "Koffie" and back.state.stage_message is None
+
+
+def test_without_a_message_the_file_is_one_a_kiosk_from_before_the_stage_view_reads():
+    # such a kiosk takes a field it does not know for damage, and moves the file aside
+    data = json.loads(statefile.dumps(to_stage(to_stage(Live(), "Vragen?"), None)))
+    assert "stage_message" not in data["state"]
+    assert data["history"][-1]["stage_message"] == "Vragen?"
 
 
 @pytest.mark.parametrize("value", [5, ["a"], True])
