@@ -102,8 +102,14 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--at", metavar="WHEN", help="the report as it stood then (default: now)")
     report.add_argument("--csv", action="store_true", help="one row a part, for a spreadsheet")
 
-    imp = sub.add_parser("import", help="a pretalx or frab schedule.json as a programme.yaml")
-    imp.add_argument("schedule", metavar="SCHEDULE.json")
+    imp = sub.add_parser(
+        "import",
+        help="a schedule (pretalx, frab, Pentabarf, iCalendar) as a programme.yaml",
+        description="Write a programme.yaml from a schedule. It reads, knowing each by its "
+        "content: a pretalx or frab schedule.json; a frab, pretalx or Pentabarf (FOSDEM) "
+        "schedule.xml; an iCalendar file (.ics, from Google Calendar, Nextcloud or Outlook).",
+    )
+    imp.add_argument("schedule", metavar="SCHEDULE", help="schedule.json, schedule.xml or .ics")
     imp.add_argument(
         "-o", "--output", metavar="FILE", help="write the programme here (default: print it)"
     )
@@ -419,7 +425,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.core.problems import ProgrammeError
     from kiosk.files.loader import loads
-    from kiosk.files.pretalx import ScheduleError, read
+    from kiosk.files.sources import ScheduleError, read
 
     try:
         text = read(args.schedule)

@@ -317,7 +317,8 @@ def _lines(
         if isinstance(e, dict) and e.get("language")
     }
     yield f"  language: {'nl' if languages == {'nl'} else 'en'}"
-    yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
+    if rooms:  # a calendar of one place has none: its items are for everyone
+        yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
     url = conference.get("url")
     if isinstance(url, str) and url.strip():
         yield f"  notes: [{_scalar(url.strip(), flow=True)}]"
@@ -343,7 +344,8 @@ def _items(talks: list[_Talk], indent: str) -> Iterator[str]:
         pad = indent + "  "
         if talk.minutes:
             yield f"{pad}duration: {talk.minutes}"
-        yield f"{pad}room: {_scalar(talk.room)}"
+        if talk.room:
+            yield f"{pad}room: {_scalar(talk.room)}"
         yield f"{pad}title: {_scalar(talk.title)}"
         if talk.by:
             yield f"{pad}by: {_scalar(talk.by)}"

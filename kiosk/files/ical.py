@@ -1,0 +1,269 @@
+"""An iCalendar file (a Google Calendar, Nextcloud or Outlook export) as a schedule.json dict.
+
+Each VEVENT is a part: SUMMARY its title, DTSTART and DTEND (or DURATION) its time, the first
+line of DESCRIPTION its description, URL its page; LOCATION its room when the calendar has
+several (one location is the venue). Recurring events are expanded (recurring-ical-events)
+over the event's days: the days of its one-off events and of the series that end. All-day
+events and cancelled ones are left out, each said in a comment at the top of the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import icalendar
+import pendulum
+import recurring_ical_events
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+from kiosk.files.pretalx import ScheduleError, _scalar
+
+OTHER = "Other"  # the room of events without a location that run beside the rooms' events
+YEAR = timedelta(days=366)  # how far a series is followed to find the event's last day
+_FROM_NAME = "from the schedule's time_zone_name"  # the comment kiosk.files.pretalx writes
+
+
+@dataclass
+class Calendar:
+    """A calendar read as a schedule.json dict, and what the programme's file should say
+    about what the dict cannot hold."""
+
+    data: dict[str, Any]
+    zone_note: str
+    venue: str = ""
+    comments: list[str] = field(default_factory=list)
+
+    def written(self, text: str) -> str:
+        """The programme.yaml text with the calendar's comments, zone note and venue."""
+        lines = text.split("\n")
+        at = lines.index("event:")
+        out = lines[:at] + [f"# {line}" for line in self.comments] + ["event:"]
+        for line in lines[at + 1 :]:
+            if line.startswith("  timezone: ") and line.endswith(_FROM_NAME):
+                line = line.removesuffix(_FROM_NAME) + self.zone_note
+            out.append(line)
+            if line.startswith("  title: ") and self.venue:
+                out.append(f"  venue: {_scalar(self.venue)}")
+        return "\n".join(out)
+
+
+def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
+    """The calendar in `raw` as a schedule.json dict, or the one line that says why not."""
+    try:
+        calendar = icalendar.Calendar.from_ical(raw)
+    except ValueError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "it cannot be parsed"
+        raise ScheduleError(f"is not valid iCalendar: {first}") from None
+    if not isinstance(calendar, icalendar.Calendar):
+        raise ScheduleError("is iCalendar, but not a VCALENDAR")
+    masters = list(calendar.walk("VEVENT"))
+    if not masters:
+        raise ScheduleError("is an iCalendar file with no events (VEVENT)")
+    zone, zone_note = _zone(calendar, masters, timezone)
+    comments: list[str] = []
+    occurrences = _occurrences(calendar, masters, zone, comments)
+    kept: list[tuple[pendulum.DateTime, int, Any]] = []
+    for component in occurrences:
+        start = component.get("DTSTART")
+        title = " ".join(str(component.get("SUMMARY", "")).split()) or "(no title)"
+        if start is None or not isinstance(start.dt, date):
+            raise ScheduleError(f"the event '{title}' has no DTSTART")
+        if str(component.get("STATUS", "")).upper() == "CANCELLED":
+            comments.append(f"Left out, cancelled: {title} ({_day(start.dt, zone)})")
+            continue
+        if not isinstance(start.dt, datetime):
+            comments.append(f"Left out, all day: {title} ({start.dt.isoformat()})")
+            continue
+        begin = _local(start.dt, zone)
+        end = component.get("DTEND")
+        minutes = 0
+        if end is not None and isinstance(end.dt, datetime):
+            minutes = max(0, round((_local(end.dt, zone) - begin).total_seconds() / 60))
+        kept.append((begin, minutes, component))
+    if not kept:
+        raise ScheduleError("the calendar has no events with a time (all-day ones are left out)")
+    kept.sort(key=lambda k: (k[0], str(k[2].get("SUMMARY", ""))))
+    locations = _rooms(c for _, _, c in kept)
+    several = len(locations) > 1
+    rooms = [_room(c.get("LOCATION")) if several else "" for _, _, c in kept]
+    if several:
+        for n in _beside_a_room(kept, rooms):
+            title = " ".join(str(kept[n][2].get("SUMMARY", "")).split())
+            comments.append(
+                f"{title} ({kept[n][0].strftime('%Y-%m-%d %H:%M')}) has no LOCATION but runs"
+                f" beside a room's event: it is in a room '{OTHER}' of its own"
+            )
+            rooms[n] = OTHER
+        if OTHER in rooms and OTHER not in locations:
+            locations.append(OTHER)
+    recurring = {str(m.get("UID", "")) for m in masters if "RRULE" in m or "RDATE" in m}
+    days: dict[date, dict[str, list[dict[str, Any]]]] = {}
+    for (begin, minutes, component), room in zip(kept, rooms, strict=True):
+        event = _event(component, begin, minutes, room, recurring)
+        days.setdefault(begin.date(), {}).setdefault(room, []).append(event)
+    name = " ".join(str(calendar.get("X-WR-CALNAME") or calendar.get("NAME") or "").split())
+    conference = {
+        "title": name or "Calendar",
+        "time_zone_name": zone,
+        "rooms": [{"name": r} for r in locations] if several else [],
+        "days": [
+            {"index": n, "date": day.isoformat(), "rooms": rooms}
+            for n, (day, rooms) in enumerate(sorted(days.items()), 1)
+        ],
+    }
+    venue = locations[0] if len(locations) == 1 else ""
+    data = {"schedule": {"version": "", "conference": conference}}
+    return Calendar(data, zone_note, venue, _unique(comments))
+
+
+def _beside_a_room(kept: list[tuple[pendulum.DateTime, int, Any]], rooms: list[str]) -> list[int]:
+    """The events without a location that overlap an event in a room: an item for everyone
+    is in every room's line, where the two would clash."""
+    placed = [(b, b.add(minutes=m)) for (b, m, _), r in zip(kept, rooms, strict=True) if r]
+    return [
+        n
+        for n, ((begin, minutes, _), room) in enumerate(zip(kept, rooms, strict=True))
+        if not room and any(s < begin.add(minutes=minutes) and begin < e for s, e in placed)
+    ]
+
+
+def _zone(calendar: Any, masters: list[Any], given: str | None) -> tuple[str, str]:
+    """The venue's timezone: the calendar's X-WR-TIMEZONE, else the zone its events' TZIDs
+    and VTIMEZONEs name, else the one given; a comment says which."""
+    named = _iana(calendar.get("X-WR-TIMEZONE"))
+    if named:
+        return named, "from the calendar's X-WR-TIMEZONE"
+    tzids = [m["DTSTART"].params.get("TZID") for m in masters if "DTSTART" in m]
+    tzids += [str(vtz.get("TZID", "")) for vtz in calendar.walk("VTIMEZONE")]
+    for tzid in tzids:
+        named = _iana(tzid)
+        if named:
+            return named, f"from the events' TZID ({tzid})" if tzid != named else "from the TZIDs"
+    if given:
+        try:
+            pendulum.timezone(given)
+        except Exception:  # pendulum raises its own kinds for unknown zones
+            raise ScheduleError(f"'{given}' is not a timezone") from None
+        return given, "given on the command line: the calendar names none"
+    raise ScheduleError(
+        "the calendar names no timezone (X-WR-TIMEZONE, or TZIDs on its times): its times are"
+        " in UTC or floating, and the venue's zone is needed to place them"
+    )
+
+
+def _iana(name: Any) -> str:
+    """An IANA zone for a calendar's zone name: the name itself, a Windows name's (Outlook),
+    or the zone at the end of a path (/mozilla.org/20070129_1/Europe/Berlin); "" if none."""
+    text = str(name or "").strip().strip('"')
+    if not text:
+        return ""
+    parts = text.split("/")
+    for candidate in (
+        text,
+        WINDOWS_TO_OLSON.get(text, ""),
+        "/".join(parts[-3:]),
+        "/".join(parts[-2:]),
+    ):
+        if candidate and candidate.upper() not in ("UTC", "GMT", "Z"):
+            try:
+                pendulum.timezone(candidate)
+            except Exception:  # an unknown zone: try the next reading
+                continue
+            return candidate
+    return ""
+
+
+def _occurrences(calendar: Any, masters: list[Any], zone: str, comments: list[str]) -> list[Any]:
+    """The events on the event's days: every one-off event and every occurrence of a series
+    with an end (COUNT or UNTIL) marks a day; a series without end fills those days."""
+    endless = {str(m.get("UID", "")) for m in masters if _endless(m)}
+    anchors = [m for m in masters if str(m.get("UID", "")) not in endless]
+    firsts = [_day(m["DTSTART"].dt, zone) for m in (anchors or masters) if "DTSTART" in m]
+    if not firsts:
+        raise ScheduleError("the calendar's events have no DTSTART")
+    first = min(firsts)
+    try:
+        query = recurring_ical_events.of(calendar)
+        found = list(query.between(first, first + YEAR))
+    except Exception as exc:  # the library's own kinds, for a rule it cannot follow
+        raise ScheduleError(f"its repeating events cannot be expanded: {exc}") from None
+    if not anchors:
+        comments.append(
+            "Every event repeats without end: only the first day is imported; give the series"
+            " an end (COUNT or UNTIL) for more days"
+        )
+        last = first
+    else:
+        last = max(
+            _day((c.get("DTEND") or c["DTSTART"]).dt, zone, end=True)
+            for c in found
+            if str(c.get("UID", "")) not in endless
+        )
+    return [c for c in found if first <= _day(c["DTSTART"].dt, zone) <= last]
+
+
+def _endless(master: Any) -> bool:
+    rule = master.get("RRULE")
+    return rule is not None and "COUNT" not in rule and "UNTIL" not in rule
+
+
+def _local(moment: datetime, zone: str) -> pendulum.DateTime:
+    """A time of the calendar in the venue's zone (a floating time is the venue's own)."""
+    if moment.tzinfo is None:
+        return pendulum.instance(moment, tz=zone)
+    return pendulum.instance(moment).in_tz(zone)
+
+
+def _day(moment: date, zone: str, end: bool = False) -> date:
+    if isinstance(moment, datetime):
+        local = _local(moment, zone)
+        # an event ending at midnight ends on the day before
+        return (local - timedelta(microseconds=1)).date() if end else local.date()
+    return moment - timedelta(days=1) if end else moment  # an all-day DTEND is exclusive
+
+
+def _room(location: Any) -> str:
+    return " ".join(str(location or "").split())
+
+
+def _rooms(components: Iterable[Any]) -> list[str]:
+    """The calendar's locations in the order they are first used."""
+    names: list[str] = []
+    for component in components:
+        name = _room(component.get("LOCATION"))
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _event(
+    component: Any, begin: pendulum.DateTime, minutes: int, room: str, recurring: set[str]
+) -> dict[str, Any]:
+    uid = str(component.get("UID", "")).strip()
+    title = str(component.get("SUMMARY", ""))
+    if not uid:  # a calendar without UIDs: its title and time keep the host's place
+        uid = hashlib.sha1(f"{title}|{begin.isoformat()}".encode()).hexdigest()[:12]
+    if uid in recurring:  # a series shares its UID: each day's occurrence needs its own
+        uid = f"{uid}/{begin.strftime('%Y%m%dT%H%M')}"
+    description = str(component.get("DESCRIPTION", "")).strip()
+    url = component.get("URL")
+    return {
+        "id": uid,
+        "date": begin.isoformat(),
+        "start": begin.strftime("%H:%M"),
+        "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
+        "room": room,
+        "title": title,
+        "subtitle": description.splitlines()[0] if description else "",
+        "url": str(url) if url else "",
+        "persons": [],
+    }
+
+
+def _unique(lines: list[str]) -> list[str]:
+    """Each comment once (a series left out every day is one line)."""
+    return list(dict.fromkeys(lines))
