@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pendulum
@@ -66,7 +67,7 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
     zone, zone_note = _zone(calendar, masters, timezone)
     comments: list[str] = []
     occurrences = _occurrences(calendar, masters, zone, comments)
-    kept: list[tuple[pendulum.DateTime, int, Any]] = []
+    kept: list[tuple[datetime, int, Any]] = []
     for component in occurrences:
         start = component.get("DTSTART")
         title = " ".join(str(component.get("SUMMARY", "")).split()) or "(no title)"
@@ -120,15 +121,21 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
     return Calendar(data, zone_note, venue, _unique(comments))
 
 
-def _beside_a_room(kept: list[tuple[pendulum.DateTime, int, Any]], rooms: list[str]) -> list[int]:
-    """The events without a location that overlap an event in a room: an item for everyone
-    is in every room's line, where the two would clash."""
-    placed = [(b, b.add(minutes=m)) for (b, m, _), r in zip(kept, rooms, strict=True) if r]
-    return [
-        n
-        for n, ((begin, minutes, _), room) in enumerate(zip(kept, rooms, strict=True))
-        if not room and any(s < begin.add(minutes=minutes) and begin < e for s, e in placed)
-    ]
+def _beside_a_room(kept: list[tuple[datetime, int, Any]], rooms: list[str]) -> list[int]:
+    """The events without a location that overlap an event in a room, or one of these: an
+    item for everyone is in every room's line, where the two would clash."""
+    spans = [(b, b + timedelta(minutes=m)) for b, m, _ in kept]
+    placed = {n for n, room in enumerate(rooms) if room}
+    moved: list[int] = []
+    changed = True
+    while changed:  # a moved event is in a room too: what overlaps it moves as well
+        changed = False
+        for n, (begin, end) in enumerate(spans):
+            if n not in placed and any(spans[k][0] < end and begin < spans[k][1] for k in placed):
+                placed.add(n)
+                moved.append(n)
+                changed = True
+    return sorted(moved)
 
 
 def _zone(calendar: Any, masters: list[Any], given: str | None) -> tuple[str, str]:
@@ -211,11 +218,11 @@ def _endless(master: Any) -> bool:
     return rule is not None and "COUNT" not in rule and "UNTIL" not in rule
 
 
-def _local(moment: datetime, zone: str) -> pendulum.DateTime:
+def _local(moment: datetime, zone: str) -> datetime:
     """A time of the calendar in the venue's zone (a floating time is the venue's own)."""
     if moment.tzinfo is None:
-        return pendulum.instance(moment, tz=zone)
-    return pendulum.instance(moment).in_tz(zone)
+        return moment.replace(tzinfo=ZoneInfo(zone))  # ZoneInfo keeps each zone it loads
+    return moment.astimezone(ZoneInfo(zone))
 
 
 def _day(moment: date, zone: str, end: bool = False) -> date:
@@ -241,7 +248,7 @@ def _rooms(components: Iterable[Any]) -> list[str]:
 
 
 def _event(
-    component: Any, begin: pendulum.DateTime, minutes: int, room: str, recurring: set[str]
+    component: Any, begin: datetime, minutes: int, room: str, recurring: set[str]
 ) -> dict[str, Any]:
     uid = str(component.get("UID", "")).strip()
     title = str(component.get("SUMMARY", ""))
