@@ -25,7 +25,6 @@ from kiosk.files.pretalx import ScheduleError, _scalar
 
 OTHER = "Other"  # the room of events without a location that run beside the rooms' events
 YEAR = timedelta(days=366)  # how far a series is followed to find the event's last day
-_FROM_NAME = "from the schedule's time_zone_name"  # the comment kiosk.files.pretalx writes
 
 
 @dataclass
@@ -39,13 +38,11 @@ class Calendar:
     comments: list[str] = field(default_factory=list)
 
     def written(self, text: str) -> str:
-        """The programme.yaml text with the calendar's comments, zone note and venue."""
+        """The programme.yaml text with the calendar's comments and venue."""
         lines = text.split("\n")
         at = lines.index("event:")
         out = lines[:at] + [f"# {line}" for line in self.comments] + ["event:"]
         for line in lines[at + 1 :]:
-            if line.startswith("  timezone: ") and line.endswith(_FROM_NAME):
-                line = line.removesuffix(_FROM_NAME) + self.zone_note
             out.append(line)
             if line.startswith("  title: ") and self.venue:
                 out.append(f"  venue: {_scalar(self.venue)}")
@@ -82,8 +79,11 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
         begin = _local(start.dt, zone)
         end = component.get("DTEND")
         minutes = 0
+        length = component.get("DURATION")  # a one-off event may have this instead
         if end is not None and isinstance(end.dt, datetime):
             minutes = max(0, round((_local(end.dt, zone) - begin).total_seconds() / 60))
+        elif length is not None and isinstance(length.dt, timedelta):
+            minutes = max(0, round(length.dt.total_seconds() / 60))
         kept.append((begin, minutes, component))
     if not kept:
         raise ScheduleError("the calendar has no events with a time (all-day ones are left out)")
@@ -155,7 +155,7 @@ def _zone(calendar: Any, masters: list[Any], given: str | None) -> tuple[str, st
             pendulum.timezone(given)
         except Exception:  # pendulum raises its own kinds for unknown zones
             raise ScheduleError(f"'{given}' is not a timezone") from None
-        return given, "given on the command line: the calendar names none"
+        return given, "given to kiosk import: the calendar names none"
     raise ScheduleError(
         "the calendar names no timezone (X-WR-TIMEZONE, or TZIDs on its times): its times are"
         " in UTC or floating, and the venue's zone is needed to place them"
@@ -187,17 +187,27 @@ def _iana(name: Any) -> str:
 def _occurrences(calendar: Any, masters: list[Any], zone: str, comments: list[str]) -> list[Any]:
     """The events on the event's days: every one-off event and every occurrence of a series
     with an end (COUNT or UNTIL) marks a day; a series without end fills those days."""
-    endless = {str(m.get("UID", "")) for m in masters if _endless(m)}
-    anchors = [m for m in masters if str(m.get("UID", "")) not in endless]
+    endless = {_uid(m) for m in masters if _endless(m)}
+    anchors = [m for m in masters if _uid(m) not in endless]
     firsts = [_day(m["DTSTART"].dt, zone) for m in (anchors or masters) if "DTSTART" in m]
     if not firsts:
         raise ScheduleError("the calendar's events have no DTSTART")
     first = min(firsts)
-    try:
-        query = recurring_ical_events.of(calendar)
-        found = list(query.between(first, first + YEAR))
-    except Exception as exc:  # the library's own kinds, for a rule it cannot follow
-        raise ScheduleError(f"its repeating events cannot be expanded: {exc}") from None
+    series = {_uid(m) for m in masters if {"RRULE", "RDATE", "RECURRENCE-ID"} & set(m)}
+    found = [m for m in masters if _uid(m) not in series]  # one-off: as they are, and fast
+    if series:
+        repeating = icalendar.Calendar()
+        for key, value in calendar.items():  # X-WR-TIMEZONE among them
+            repeating[key] = value
+        for component in calendar.subcomponents:
+            if component.name == "VTIMEZONE" or (
+                component.name == "VEVENT" and _uid(component) in series
+            ):
+                repeating.add_component(component)
+        try:
+            found += recurring_ical_events.of(repeating).between(first, first + YEAR)
+        except Exception as exc:  # the library's own kinds, for a rule it cannot follow
+            raise ScheduleError(f"its repeating events cannot be expanded: {exc}") from None
     if not anchors:
         comments.append(
             "Every event repeats without end: only the first day is imported; give the series"
@@ -208,9 +218,14 @@ def _occurrences(calendar: Any, masters: list[Any], zone: str, comments: list[st
         last = max(
             _day((c.get("DTEND") or c["DTSTART"]).dt, zone, end=True)
             for c in found
-            if str(c.get("UID", "")) not in endless
+            if _uid(c) not in endless and "DTSTART" in c
         )
-    return [c for c in found if first <= _day(c["DTSTART"].dt, zone) <= last]
+    # an event without DTSTART stays, to be named by the caller
+    return [c for c in found if "DTSTART" not in c or first <= _day(c["DTSTART"].dt, zone) <= last]
+
+
+def _uid(component: Any) -> str:
+    return str(component.get("UID", ""))
 
 
 def _endless(master: Any) -> bool:

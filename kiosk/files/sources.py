@@ -23,18 +23,29 @@ FORMATS = {
     "xml": "frab, pretalx or Pentabarf (FOSDEM) schedule.xml",
     "ical": "iCalendar (.ics)",
 }
+GIVEN = "given to kiosk import: the schedule names none"
 _SUFFIXES = {".json": "json", ".xml": "xml", ".ics": "ical", ".ical": "ical", ".ifb": "ical"}
 
 
+def zone_noted(text: str, note: str) -> str:
+    """The programme's text with `note` as the comment that says where its timezone is from."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("  timezone: "):
+            lines[n] = f"{line.split('  #')[0]}  # {note}"
+            break
+    return "\n".join(lines)
+
+
 def kind_of(raw: bytes, name: str = "") -> str | None:
-    """The format of a file's bytes ("json", "xml", "ical"), from its content; from its name
+    """The format of a file's bytes ("json", "xml", "ical", "html"), from its content; from its name
     only when the content says nothing (so that a broken file is refused by its own reader,
     with its own words), and None when neither does."""
     head = raw[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")  # a BOM, then what it starts with
     if head[:1] in (b"{", b"["):
         return "json"
     if head[:1] == b"<":
-        return "xml"
+        return "html" if head[:14].lower().startswith((b"<!doctype html", b"<html")) else "xml"
     if head[:15].upper() == b"BEGIN:VCALENDAR":
         return "ical"
     return _SUFFIXES.get(Path(name).suffix.lower())
@@ -63,12 +74,19 @@ def read(path: str | Path, timezone: str | None = None) -> str:
         conference = data["schedule"]["conference"]
         if timezone and not conference.get("time_zone_name"):
             conference["time_zone_name"] = timezone
+            return zone_noted(pretalx.convert(data, path.name), GIVEN)
         return pretalx.convert(data, path.name)
     if kind == "ical":
         from kiosk.files import ical
 
         calendar = ical.schedule(raw, timezone)
-        return calendar.written(pretalx.convert(calendar.data, path.name))
+        text = pretalx.convert(calendar.data, path.name)
+        return zone_noted(calendar.written(text), calendar.zone_note)
+    if kind == "html":
+        raise ScheduleError(
+            "is a web page (HTML), not a schedule: save the schedule's export instead"
+            " (schedule.json, schedule.xml or an .ics)"
+        )
     start = raw.lstrip()[:20].decode("utf-8", "replace").split("\n")[0]
     raise ScheduleError(
         f"is in no format kiosk import reads ({', '.join(FORMATS.values())}):"

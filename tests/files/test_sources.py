@@ -282,11 +282,22 @@ BEGIN:VEVENT
 DTSTART;TZID=Europe/Amsterdam:20240710T140000
 DTEND;TZID=Europe/Amsterdam:20240710T153000
 RRULE:FREQ=DAILY;COUNT=3
+EXDATE;TZID=Europe/Amsterdam:20240711T140000
 DTSTAMP:20240601T120000Z
 UID:solderen-2024@zomerkamp.example
 SUMMARY:Solderen voor beginners
 LOCATION:Werkplaats
 DESCRIPTION:Neem niets mee\\, wij hebben bouten.\\nTweede regel met details.
+END:VEVENT
+BEGIN:VEVENT
+RECURRENCE-ID;TZID=Europe/Amsterdam:20240712T140000
+DTSTART;TZID=Europe/Amsterdam:20240712T160000
+DTEND;TZID=Europe/Amsterdam:20240712T173000
+DTSTAMP:20240601T120000Z
+UID:solderen-2024@zomerkamp.example
+SUMMARY:Solderen voor beginners
+LOCATION:Werkplaats
+DESCRIPTION:Later vandaag.
 END:VEVENT
 BEGIN:VEVENT
 DTSTART;TZID=Europe/Amsterdam:20240601T080000
@@ -331,7 +342,7 @@ LOCATION:Grote tent
 END:VEVENT
 BEGIN:VEVENT
 DTSTART;TZID=Europe/Amsterdam:20240711T203000
-DTEND;TZID=Europe/Amsterdam:20240711T213000
+DURATION:PT1H
 DTSTAMP:20240601T120000Z
 UID:kampvuur@zomerkamp.example
 SUMMARY:Kampvuur
@@ -442,6 +453,7 @@ def test_a_pentabarf_xml_imports_with_the_venues_timezone(tmp_path: Path, capsys
     text = read(write(tmp_path, "fosdem.xml", PENTABARF_XML), timezone="Europe/Brussels")
     p = loads(text)
     assert (p.event.title, p.event.timezone) == ("FOSDEM 2018", "Europe/Brussels")
+    assert "  timezone: Europe/Brussels  # given to kiosk import: the schedule names none" in text
     # the rooms in the file's order, the one with nothing on too
     assert p.event.rooms == ("Janson", "K.1.105 (La Fontaine)", "AW1.121")
     osi = next(i for i in p.items if i.id == "event-6245")
@@ -519,6 +531,7 @@ def test_the_format_is_known_by_the_content_whatever_the_name(tmp_path: Path):
     assert kind_of(b"BEGIN:VCALENDAR\r\n", "download") == "ical"
     assert kind_of(b"garbage", "cal.ics") == "ical"  # the name, when the content says nothing
     assert kind_of(b"garbage", "notes.txt") is None
+    assert kind_of(b"<!DOCTYPE html>\n<html lang=en>", "schedule.xml") == "html"
     # a schedule.json saved as .xml, and a calendar saved as .txt, import all the same
     assert loads(read(write(tmp_path, "schedule.xml", json.dumps(THREE_DAYS)))).items
     assert loads(read(write(tmp_path, "agenda.txt", CAMP_ICS))).items
@@ -532,6 +545,15 @@ def test_a_file_in_no_known_format_says_which_formats_there_are(tmp_path: Path, 
         f"kiosk: {source}: is in no format kiosk import reads (pretalx or frab schedule.json,"
         " frab, pretalx or Pentabarf (FOSDEM) schedule.xml, iCalendar (.ics)):"
         " it starts with 'Opening at ten'\n"
+    )
+
+
+def test_a_saved_web_page_is_not_taken_for_a_schedule(tmp_path: Path, capsys):
+    source = write(tmp_path, "schedule.xml", "<!DOCTYPE html>\n<html><body>Fahrplan</body></html>")
+    assert main(["import", str(source)]) == 1
+    assert capsys.readouterr().err == (
+        f"kiosk: {source}: is a web page (HTML), not a schedule: save the schedule's export"
+        " instead (schedule.json, schedule.xml or an .ics)\n"
     )
 
 
@@ -566,9 +588,14 @@ def test_a_camp_calendar_imports_over_its_days_with_series_expanded(tmp_path: Pa
     ]
     ids = [i.id for i in p.items]
     assert len(ids) == len(set(ids)) and "ontbijt@zomerkamp.example/20240711T0800" in ids
-    solderen = on_day(p, 2)[-1]
+    solderen = on_day(p, 0)[-1]
     assert solderen.description == "Neem niets mee, wij hebben bouten."
     assert solderen.end.strftime("%H:%M") == "15:30"
+    # not on the day its EXDATE takes out; moved to 16:00 on the last (its RECURRENCE-ID)
+    assert "Solderen voor beginners" not in [i.title for i in on_day(p, 1)]
+    moved = on_day(p, 2)[-1]
+    assert (moved.title, moved.start.strftime("%H:%M")) == ("Solderen voor beginners", "16:00")
+    assert (moved.end.strftime("%H:%M"), moved.description) == ("17:30", "Later vandaag.")
     # what the calendar has that the programme leaves out, said at the top
     assert "# Left out, all day: Kamp open (2024-07-10)" in text
     assert "# Left out, cancelled: Kanovaren (2024-07-11)" in text
