@@ -112,8 +112,8 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
         "time_zone_name": zone,
         "rooms": [{"name": r} for r in locations] if several else [],
         "days": [
-            {"index": n, "date": day.isoformat(), "rooms": rooms}
-            for n, (day, rooms) in enumerate(sorted(days.items()), 1)
+            {"index": n, "date": day.isoformat(), "rooms": listed}
+            for n, (day, listed) in enumerate(sorted(days.items()), 1)
         ],
     }
     venue = locations[0] if len(locations) == 1 else ""
@@ -269,8 +269,12 @@ def _event(
     title = str(component.get("SUMMARY", ""))
     if not uid:  # a calendar without UIDs: its title and time keep the host's place
         uid = hashlib.sha1(f"{title}|{begin.isoformat()}".encode()).hexdigest()[:12]
-    if uid in recurring:  # a series shares its UID: each day's occurrence needs its own
-        uid = f"{uid}/{begin.strftime('%Y%m%dT%H%M')}"
+    if uid in recurring:  # a series shares its UID: each occurrence needs its own
+        # the time it was planned at (RECURRENCE-ID): one moved keeps the host's place
+        planned = component.get("RECURRENCE-ID")
+        at = planned.dt if planned is not None and isinstance(planned.dt, datetime) else begin
+        at = at.replace(tzinfo=begin.tzinfo) if at.tzinfo is None else at.astimezone(begin.tzinfo)
+        uid = f"{uid}/{at:%Y%m%dT%H%M}"
     description = str(component.get("DESCRIPTION", "")).strip()
     url = component.get("URL")
     return {
