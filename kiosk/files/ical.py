@@ -64,6 +64,7 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
     zone, zone_note = _zone(calendar, masters, timezone)
     comments: list[str] = []
     occurrences = _occurrences(calendar, masters, zone, comments)
+    left_out: dict[tuple[str, str], list[str]] = {}  # (why, title) -> its dates
     kept: list[tuple[datetime, int, Any]] = []
     for component in occurrences:
         start = component.get("DTSTART")
@@ -71,10 +72,10 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
         if start is None or not isinstance(start.dt, date):
             raise ScheduleError(f"the event '{title}' has no DTSTART")
         if str(component.get("STATUS", "")).upper() == "CANCELLED":
-            comments.append(f"Left out, cancelled: {title} ({_day(start.dt, zone)})")
+            left_out.setdefault(("cancelled", title), []).append(str(_day(start.dt, zone)))
             continue
         if not isinstance(start.dt, datetime):
-            comments.append(f"Left out, all day: {title} ({start.dt.isoformat()})")
+            left_out.setdefault(("all day", title), []).append(start.dt.isoformat())
             continue
         begin = _local(start.dt, zone)
         end = component.get("DTEND")
@@ -87,6 +88,8 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
         kept.append((begin, minutes, component))
     if not kept:
         raise ScheduleError("the calendar has no events with a time (all-day ones are left out)")
+    for (why, title), dates in left_out.items():  # a series once, with each of its dates
+        comments.append(f"Left out, {why}: {title} ({', '.join(dict.fromkeys(dates))})")
     kept.sort(key=lambda k: (k[0], str(k[2].get("SUMMARY", ""))))
     locations = _rooms(c for _, _, c in kept)
     several = len(locations) > 1
@@ -118,7 +121,7 @@ def schedule(raw: bytes, timezone: str | None = None) -> Calendar:
     }
     venue = locations[0] if len(locations) == 1 else ""
     data = {"schedule": {"version": "", "conference": conference}}
-    return Calendar(data, zone_note, venue, _unique(comments))
+    return Calendar(data, zone_note, venue, comments)
 
 
 def _beside_a_room(kept: list[tuple[datetime, int, Any]], rooms: list[str]) -> list[int]:
@@ -288,8 +291,3 @@ def _event(
         "url": str(url) if url else "",
         "persons": [],
     }
-
-
-def _unique(lines: list[str]) -> list[str]:
-    """Each comment once (a series left out every day is one line)."""
-    return list(dict.fromkeys(lines))

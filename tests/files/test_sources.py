@@ -324,6 +324,13 @@ UID:kamp-open@zomerkamp.example
 SUMMARY:Kamp open
 END:VEVENT
 BEGIN:VEVENT
+DTSTART;VALUE=DATE:20240710
+RRULE:FREQ=DAILY;COUNT=3
+DTSTAMP:20240601T120000Z
+UID:zwemmen@zomerkamp.example
+SUMMARY:Zwembad open
+END:VEVENT
+BEGIN:VEVENT
 DTSTART;TZID=Europe/Amsterdam:20240711T110000
 DTEND;TZID=Europe/Amsterdam:20240711T120000
 DTSTAMP:20240601T120000Z
@@ -599,6 +606,7 @@ def test_a_camp_calendar_imports_over_its_days_with_series_expanded(tmp_path: Pa
     assert moved.id == "solderen-2024@zomerkamp.example/20240712T1400"  # as it was planned
     # what the calendar has that the programme leaves out, said at the top
     assert "# Left out, all day: Kamp open (2024-07-10)" in text
+    assert "# Left out, all day: Zwembad open (2024-07-10, 2024-07-11, 2024-07-12)" in text
     assert "# Left out, cancelled: Kanovaren (2024-07-11)" in text
     assert "Kanovaren" not in [i.title for i in p.items]
     # the campfire has no location but runs beside the film: a room of its own
