@@ -17,7 +17,7 @@ from kiosk.files.pretalx import ScheduleError
 __all__ = ["FORMATS", "ScheduleError", "kind_of", "read"]
 
 LIMIT = 20 * MAX_BYTES  # a schedule is far smaller; a calendar of years is not a programme
-# what each reads, for --help and for a refusal that found none
+# what each reads, for a refusal that found none (cli.py says the same in import --help)
 FORMATS = {
     "json": "pretalx or frab schedule.json",
     "xml": "frab, pretalx or Pentabarf (FOSDEM) schedule.xml",
