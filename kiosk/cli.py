@@ -110,11 +110,14 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser(
         "import",
-        help="a pretalx or frab schedule.json as a programme.yaml",
-        description="Exit 0: written and it passes check; 1: refused, nothing written; "
+        help="a schedule (pretalx, frab, Pentabarf, iCalendar) as a programme.yaml",
+        description="Write a programme.yaml from a schedule. It reads, knowing each by its "
+        "content: a pretalx or frab schedule.json; a frab, pretalx or Pentabarf (FOSDEM) "
+        "schedule.xml; an iCalendar file (.ics, from Google Calendar, Nextcloud or Outlook). "
+        "Exit 0: written and it passes check; 1: refused, nothing written; "
         "3: written, but it does not pass check (the problems are listed, by line).",
     )
-    imp.add_argument("schedule", metavar="SCHEDULE.json")
+    imp.add_argument("schedule", metavar="SCHEDULE", help="schedule.json, schedule.xml or .ics")
     imp.add_argument(
         "-o", "--output", metavar="FILE", help="write the programme here (default: print it)"
     )
@@ -444,7 +447,7 @@ IMPORTED_UNCHECKED = 3  # kiosk import wrote the programme, but it does not pass
 def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.core.problems import ProgrammeError
     from kiosk.files.loader import loads
-    from kiosk.files.pretalx import ScheduleError, read
+    from kiosk.files.sources import ScheduleError, read
 
     try:
         text = read(args.schedule, timezone=args.timezone, rooms=args.rooms)

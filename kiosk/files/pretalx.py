@@ -600,7 +600,9 @@ def _start(
     if moment is not None and (moment.date() != on.date() or clock >= begins):
         return _in(moment, zone), False, ""  # not the old mistake: its date holds
     when = on.date() + timedelta(days=1 if clock < begins else 0)
-    hour, minute = divmod(clock, 60)
+    # a start written past midnight ("24:30", as some tools write the night) is the next day's
+    when += timedelta(days=clock // (24 * 60))
+    hour, minute = divmod(clock % (24 * 60), 60)
     note = ""
     if moment is not None and moment.date() != when:
         note = (
@@ -706,7 +708,8 @@ def _lines(
     yield f"  language: {'nl' if languages == {'nl'} else 'en'}"
     if left_out:
         yield f"  # rooms without events, left out: {_UNPRINTABLE.sub('', ', '.join(left_out))}"
-    yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
+    if rooms:  # a calendar of one place has none: its items are for everyone
+        yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
     if re.fullmatch(r"https?://[^\s/]+\S*", url) and len(url) <= URL_MOST:
         yield f"  url: {_scalar(url)}  # the conference's page: a QR code on large screens"
     elif url:
@@ -741,7 +744,8 @@ def _items(talks: list[_Talk], indent: str, day: date) -> Iterator[str]:
         pad = indent + mark + "  "
         if talk.minutes:
             yield f"{pad}duration: {talk.minutes}"
-        yield f"{pad}room: {_scalar(talk.room)}"
+        if talk.room:
+            yield f"{pad}room: {_scalar(talk.room)}"
         yield f"{pad}title: {_scalar(talk.title)}"
         if talk.by:
             yield f"{pad}by: {_scalar(talk.by)}"

@@ -463,8 +463,9 @@ def test_a_refusal_names_the_format_it_found(data, found):
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (b'<?xml version="1.0"?><schedule/>', "is XML, not JSON"),
-        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "is iCalendar, not JSON"),
+        # known by what is in it, whatever its name: read, and refused in its reader's words
+        (b'<?xml version="1.0"?><schedule/>', "not a frab or Pentabarf schedule.xml"),
+        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "is not valid iCalendar"),
     ],
 )
 def test_a_file_of_another_format_is_named(tmp_path: Path, capsys, content, said):
