@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from kiosk.core.actions import Action, act
 from kiosk.core.bell import rings
-from kiosk.core.listing import rows
+from kiosk.core.listing import paged, rows
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import RELOAD, Logged
 from kiosk.core.model import Programme
@@ -298,7 +298,8 @@ class KioskApp(App[int]):
             headline.show(shown.headline)
         self.now_panel.show(shown.now)
         self.next_panel.show(shown.next)
-        self.listing.show(rows(snap, self.words, self.listing.capacity, room))
+        fit = self.listing.capacity
+        self.listing.show(paged(rows(snap, self.words, fit, room), fit, snap.at, self.words))
         self.footer.show(shown.footer)
         mark = shown.header.clock if shown.blank else ""
         if (blank_mark := self.blank_mark.needed(mark)) is not None:
