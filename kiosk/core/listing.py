@@ -70,7 +70,7 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
         time = hhmm(entry.start)
         if entry.estimated:
             time = f"{words('approx')} {time}"
-        moved = round((entry.start - entry.item.start).total_seconds() / 60) if entry.moved else 0
+        moved = round(entry.shift / 60) if entry.moved else 0
         # the list keeps to one column of times: a moved one is marked by how far it moved
         out.append(Row(mark, time, title, by, state, moved=f"{moved:+d}" if moved else ""))
     return out

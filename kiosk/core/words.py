@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from functools import cache
 
 import pendulum
 
@@ -282,6 +283,11 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@cache  # the header says it every tick; the day changes once a day
+def _day(day: date, language: str) -> str:
+    return pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY", locale=language)
+
+
 class Words:
     """The phrases of one language."""
 
@@ -305,9 +311,7 @@ class Words:
         return self("min", n=minutes)
 
     def day(self, day: date) -> str:
-        return pendulum.date(day.year, day.month, day.day).format(
-            "dddd D MMMM YYYY", locale=self.language
-        )
+        return _day(day, self.language)
 
     def drift(self, minutes: int) -> str:
         """The room's drift in words; small drifts (under 3 min) are not worth a line."""
