@@ -29,6 +29,7 @@ class Action(StrEnum):
     ANNOUNCE = "announce"
     UNDO = "undo"
     BLANK = "blank"
+    STAGE_MESSAGE = "stage_message"
 
 
 def act(
@@ -80,4 +81,6 @@ def act(
         return toggle_blank(live)
     if action == Action.ANNOUNCE:
         return announce(live, text)
+    if action == Action.STAGE_MESSAGE:
+        return live  # the stage view sets it
     raise ValueError(f"unknown host action {action!r}")
