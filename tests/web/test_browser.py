@@ -248,7 +248,8 @@ PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True}
 async def tap(page: DevTools, selector: str) -> None:
     """A finger on the middle of the element, as a phone's touch screen sends it."""
     box = await page.evaluate(
-        f"(() => {{ const r = document.querySelector({selector!r}).getBoundingClientRect();"
+        f"(() => {{ const e = document.querySelector({selector!r});"
+        " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
         " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
     )
     point = [{"x": box[0], "y": box[1]}]

@@ -264,3 +264,42 @@ async def test_without_control_there_is_nothing_to_steer_with(
         async with client.get(f"/api/host/events?token={TOKEN}") as got:
             assert got.status == (200 if token else 404)
     await server.end_sessions()
+
+
+# -- at the start ---------------------------------------------------------------------------
+
+
+def test_the_token_is_said_in_full_only_when_it_is_made(tmp_path: Path) -> None:
+    settings = Settings(programme_path=tmp_path / "p.yaml", state_path=tmp_path / "live.json")
+    feed = Feed.__new__(Feed)  # only the settings are asked for here
+    control = Control(settings, TOKEN, feed, FixedClock("Europe/Amsterdam", at("14:05")))
+    control.token_made = True
+    made = "\n".join(control.lines_at_start("192.168.1.10", 8000, loopback=False))
+    assert f"the remote: http://192.168.1.10:8000/host?token={TOKEN}" in made
+    assert f"kept in {tmp_path / 'live.token'}" in made and "see it again with: cat " in made
+    control.token_made = False
+    again = control.lines_at_start("127.0.0.1", 8000, loopback=True)
+    assert TOKEN not in "\n".join(again)
+    assert again[0] == (
+        f"kiosk: the remote: http://127.0.0.1:8000/host?token=… (the token is in"
+        f" {tmp_path / 'live.token'})"
+    )
+    assert "only this machine can reach it" in again[1] and "--host 0.0.0.0" in again[1]
+
+
+def test_a_token_file_others_can_read_stops_the_server_with_one_line(
+    tmp_path: Path, programme_file: Path, capsys
+) -> None:
+    from kiosk.web.serve import serve
+
+    state = tmp_path / "live.json"
+    token = tmp_path / "live.token"
+    token.write_text(TOKEN + "\n")
+    token.chmod(0o644)
+    settings = Settings(programme_path=programme_file, state_path=state, follow=True)
+    assert serve(settings, port=0, control=True) == 1
+    said = capsys.readouterr().err
+    assert said == (
+        f"kiosk: --control: {token} can be read by others (mode 644); chmod 600 {token},"
+        " or remove it for a new token\n"
+    )
