@@ -163,7 +163,8 @@ class KioskServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One viewer: it watches the renderer of its rendering. What it sends is not passed on
-        (nothing over HTTP steers the kiosk), apart from its size: a new size is a new rendering."""
+        (a screen never steers; only --control's routes do, with the token), apart from its
+        size: a new size is a new rendering."""
         socket = web.WebSocketResponse(heartbeat=15)
         await socket.prepare(request)
         rendering = self.rendering(request)

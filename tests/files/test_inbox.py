@@ -159,3 +159,42 @@ def test_a_token_others_can_read_is_refused_with_what_to_do(tmp_path: Path) -> N
     path.write_text("short\n")
     with pytest.raises(TokenError, match="no usable token; remove it"):
         load_or_make(path)
+
+
+def test_a_host_kiosk_that_is_ending_leaves_the_actions_to_the_next_holder(
+    tmp_path: Path, programme_file: Path
+) -> None:
+    """Once a host kiosk has decided to end it takes no more: what it took could be lost in
+    its exit. The server, or the next host kiosk, applies them once the lock is free."""
+    state = tmp_path / "live.json"
+    host = _files(tmp_path, programme_file)
+    host.take_host_lock(print)
+
+    class Ending:
+        ending = True
+
+    inbox.send(state, Remote(Action.NEXT))
+    host.lifetime = Ending()  # type: ignore[assignment]
+    assert host.look(leercafe()).remote == ()
+    server = _files(tmp_path, programme_file)
+    assert not server.steer_alone(leercafe(), at("14:05"))  # still the host's
+    host.release_host_lock()
+    assert server.steer_alone(leercafe(), at("14:05"))
+    assert statefile.read(state, leercafe()).state.item_id == "onderzoek-opbouwwerk-de-schoor"
+
+
+def test_a_host_kiosk_takes_the_actions_in_its_look_at_the_files(
+    tmp_path: Path, programme_file: Path
+) -> None:
+    state = tmp_path / "live.json"
+    follower = KioskFiles(Settings(programme_path=programme_file, state_path=state, follow=True))
+    host = _files(tmp_path, programme_file)
+    inbox.send(state, Remote(Action.NEXT))
+    assert host.look(leercafe()).remote == ()  # without the lock: not the host
+    host.take_host_lock(print)
+    try:
+        assert follower.look(leercafe()).remote == ()  # a follower never takes them
+        assert host.look(leercafe()).remote == (Remote(Action.NEXT),)
+        assert host.look(leercafe()).remote == ()
+    finally:
+        host.release_host_lock()
