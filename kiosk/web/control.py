@@ -23,7 +23,9 @@ from typing import Any
 
 from aiohttp import web
 
+from kiosk.core.actions import Action
 from kiosk.core.live import Live, implausible, reconcile
+from kiosk.core.notes import would
 from kiosk.core.remote import Remote, parse
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
@@ -248,7 +250,9 @@ class Control:
         programme = self.feed.programme
         live = self.live()
         words = Words(programme.event.language)
-        snap = Tracks(programme, live.state, room).snapshot(self.clock.now())
+        now = self.clock.now()
+        tracks = Tracks(programme, live.state, room)
+        snap = tracks.snapshot(now)
         shown: Board = board(snap, words, room)
         return {
             "clock": shown.header.clock,
@@ -273,6 +277,11 @@ class Control:
             if shown.next is None
             else {"label": shown.next.label, "title": shown.next.title, "when": shown.next.when},
             "undo": bool(live.history),
+            # what Volgende would do now, as the host's help says it for n (blank: any key
+            # brings the screen back, and only that)
+            "next_does": words("note_unblank")
+            if live.state.blank
+            else would(Action.NEXT, live, tracks.at(now), now, words),
         }
 
     def live(self) -> Live:

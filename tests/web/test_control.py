@@ -211,7 +211,8 @@ async def test_the_phone_page_needs_the_token_and_has_big_dutch_buttons(remote: 
         assert got.headers["Cache-Control"] == "no-store"
         assert got.headers["Referrer-Policy"] == "no-referrer"
         assert "script-src 'nonce-" in got.headers["Content-Security-Policy"]
-    for label in ("Volgende ▶", "◀ Vorige", "+5 min", "−5 min", "↶ Ongedaan", "Zwart scherm"):
+    assert 'data-action="next" data-name="Volgende ▶">' in page
+    for label in ("◀ Vorige", "+5 min", "−5 min", "↶ Ongedaan", "Zwart scherm"):
         assert f">{label}</button>" in page
     assert "Mededeling" in page and "Bericht aan het podium" in page
     assert 'name="viewport" content="width=device-width, initial-scale=1' in page
@@ -237,9 +238,14 @@ async def test_the_phone_sees_what_the_hall_sees_as_it_changes(remote: Remote) -
         assert boards[-1]["now"]["left"] == "nog 17 min" and boards[-1]["clock"] == "14:05"
         assert boards[-1]["next"]["title"] == "Onderzoek opbouwwerk De Schoor"
         assert boards[-1]["mark"] == "klok" and not boards[-1]["undo"]
+        assert boards[-1]["next_does"] == "Onderzoek opbouwwerk De Schoor begint"
         await remote.act("next")
         await until(lambda b: b["now"]["title"] == "Onderzoek opbouwwerk De Schoor")
         assert boards[-1]["mark"] == "host · -17 min" and boards[-1]["undo"]
+        await remote.act("blank")
+        await until(lambda b: b["blank"])
+        assert boards[-1]["next_does"] == "scherm terug"  # any action brings it back first
+        await remote.act("blank")
         await remote.act("announce", text="<b>Koffie</b>")
         await until(lambda b: b["banner"] is not None)
         assert boards[-1]["banner"] == "<b>Koffie</b>"  # as written; the page sets it as text

@@ -90,6 +90,7 @@
       when: [board.now.left, board.now.times].filter(Boolean).join(" · ")});
     part("next", board.next);
     document.getElementById("act-undo").disabled = !board.undo && !board.blank;
+    document.getElementById("next-does").textContent = board.next_does;
   }
   let address = "/api/host/events?token=" + encodeURIComponent(token);
   if (room) address += "&room=" + encodeURIComponent(room);
