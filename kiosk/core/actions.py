@@ -45,6 +45,8 @@ def act(
         # and shifts are over; the keys start afresh from what the screen shows
         live = Live(timeline.state, live.history)
     live = unplaced(live, programme)
+    if action == Action.STAGE_MESSAGE:
+        return live  # the stage view sets it
     if live.state.blank and action != Action.BLANK:
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
     if action in (Action.NEXT, Action.PREVIOUS):
@@ -81,6 +83,4 @@ def act(
         return toggle_blank(live)
     if action == Action.ANNOUNCE:
         return announce(live, text)
-    if action == Action.STAGE_MESSAGE:
-        return live  # the stage view sets it
     raise ValueError(f"unknown host action {action!r}")

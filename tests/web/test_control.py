@@ -164,10 +164,13 @@ async def test_each_action_does_what_its_key_does_to_the_state_and_the_log(
 
 
 async def test_a_stage_message_is_accepted_and_logged(remote: Remote, capsys) -> None:
+    await remote.act("blank")
     got = await remote.act("stage_message", text="Nog 5 minuten")
     assert got.status == 200
     said = capsys.readouterr().out
     assert "stage_message from 127.0.0.1, applied by this server" in said
+    # for the speaker only: a blank hall stays blank
+    assert statefile.read(remote.state, leercafe()).state.blank
 
 
 async def test_the_answer_says_who_applied_it(remote: Remote, capsys) -> None:
