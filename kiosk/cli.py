@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
             "--quiet", action="store_true", help="no bell (breaks ending, running over, turns)"
         )
         room_arg(p)
+        p.add_argument(
+            "--view",
+            choices=("hall", "stage"),
+            default="hall",
+            help="hall: the room's screen (default); stage: the speaker's, the time left big",
+        )
 
     def room_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -102,10 +108,28 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--at", metavar="WHEN", help="the report as it stood then (default: now)")
     report.add_argument("--csv", action="store_true", help="one row a part, for a spreadsheet")
 
-    imp = sub.add_parser("import", help="a pretalx or frab schedule.json as a programme.yaml")
-    imp.add_argument("schedule", metavar="SCHEDULE.json")
+    imp = sub.add_parser(
+        "import",
+        help="a schedule (pretalx, frab, Pentabarf, iCalendar) as a programme.yaml",
+        description="Write a programme.yaml from a schedule. It reads, knowing each by its "
+        "content: a pretalx or frab schedule.json; a frab, pretalx or Pentabarf (FOSDEM) "
+        "schedule.xml; an iCalendar file (.ics, from Google Calendar, Nextcloud or Outlook). "
+        "Exit 0: written and it passes check; 1: refused, nothing written; "
+        "3: written, but it does not pass check (the problems are listed, by line).",
+    )
+    imp.add_argument("schedule", metavar="SCHEDULE", help="schedule.json, schedule.xml or .ics")
     imp.add_argument(
         "-o", "--output", metavar="FILE", help="write the programme here (default: print it)"
+    )
+    imp.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        help="the event's timezone, like Europe/Berlin, for an export that names none",
+    )
+    imp.add_argument(
+        "--rooms",
+        metavar="A,B,C",
+        help="only these rooms of the schedule, in this order (the venue's stages)",
     )
 
     serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
@@ -279,6 +303,7 @@ def _settings(
         served=served,
         room=_room(args, programme),
         quiet=args.quiet,
+        view=args.view,
     ), programme
 
 
@@ -427,13 +452,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+IMPORTED_UNCHECKED = 3  # kiosk import wrote the programme, but it does not pass check
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.core.problems import ProgrammeError
     from kiosk.files.loader import loads
-    from kiosk.files.pretalx import ScheduleError, read
+    from kiosk.files.sources import ScheduleError, read
 
     try:
-        text = read(args.schedule)
+        text = read(args.schedule, timezone=args.timezone, rooms=args.rooms)
     except ScheduleError as exc:
         print(f"kiosk: {args.schedule}: {exc}", file=sys.stderr)
         return 1
@@ -444,14 +472,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         from kiosk.files.atomic import write_text
 
         write_text(Path(out), text)  # all or nothing: a kiosk watching it never reads half
+        print(f"kiosk: wrote {out}", file=sys.stderr)
+    name = out or "(the imported programme)"
     try:
-        loads(text, out or "(the imported programme)")
+        loads(text, name)
     except ProgrammeError as exc:  # the schedule itself has these: the file says where
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        return 1
+        fix = f"; fix them there and check with: kiosk check {out}" if out else ""
+        print(
+            f"kiosk: {name} does not pass check: {len(exc.problems)} problem(s){fix}",
+            file=sys.stderr,
+        )
+        return IMPORTED_UNCHECKED
     if out is not None:
-        print(f"kiosk: wrote {out}; check it with: kiosk check {out}", file=sys.stderr)
+        print(f"kiosk: {out} passes check; see it with: kiosk check {out}", file=sys.stderr)
     return 0
 
 

@@ -137,10 +137,14 @@ async def scan_files(app: KioskApp, pilot: Pilot[int], scans: int = 3) -> None:
 
 
 def text_of(app: KioskApp, selector: str) -> str:
-    """The text a PlainText shows, or '' when it is hidden."""
+    """The text a PlainText shows, or '' when it is hidden (or, for a line most screens never
+    show, not made at all)."""
     from kiosk.tui.widgets import PlainText
 
-    widget = app.query_one(selector, PlainText)
+    found = app.query(selector)
+    if not found:
+        return ""
+    widget = found.only_one(PlainText)
     return widget.text if widget.display else ""
 
 

@@ -12,6 +12,7 @@ from kiosk.core.live import (
     follow_clock,
     shift,
     start_item,
+    to_stage,
     toggle_blank,
     unplaced,
 )
@@ -35,7 +36,8 @@ class Action(StrEnum):
 def act(
     live: Live, timeline: Timeline, action: Action, now: datetime, text: str | None = None
 ) -> Live:
-    """The live state after the host's `action` at `now` (`text`: the announcement).
+    """The live state after the host's `action` at `now` (`text`: the announcement, or the
+    message to the stage; None or empty clears it).
 
     `timeline` is the one of `live.state`: the screen the host pressed the key on.
     """
@@ -45,8 +47,8 @@ def act(
         # and shifts are over; the keys start afresh from what the screen shows
         live = Live(timeline.state, live.history)
     live = unplaced(live, programme)
-    if action == Action.STAGE_MESSAGE:
-        return live  # the stage view sets it
+    if action == Action.STAGE_MESSAGE:  # the hall never shows it: a blank hall stays blank
+        return to_stage(live, text)
     if live.state.blank and action != Action.BLANK:
         return toggle_blank(live, False)  # any host key brings the screen back, and only that
     if action in (Action.NEXT, Action.PREVIOUS):

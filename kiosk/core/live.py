@@ -1,4 +1,5 @@
-"""The host's live state: position, shift, announcement, blank; and the actions that change it.
+"""The host's live state: position, shift, announcement, blank, the message to the stage; and
+the actions that change it.
 
 Every action is a pure function (programme, live, now) -> live, so the same rules serve the
 keys, the tests, the soak run and `kiosk now`. Undo keeps the states it replaced.
@@ -25,6 +26,7 @@ class State:
     shift_from: datetime | None = None  # clock mode: the first shift's moment
     announcement: str | None = None
     blank: bool = False
+    stage_message: str | None = None  # for the speaker: shown on stage views only
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,12 @@ def shift(live: Live, minutes: int, now: datetime, pin: tuple[str, datetime] | N
 def announce(live: Live, text: str | None) -> Live:
     text = " ".join((text or "").split()) or None
     return live.apply(replace(live.state, announcement=text))
+
+
+def to_stage(live: Live, text: str | None) -> Live:
+    """The message to the stage (stage views only); empty clears it."""
+    text = " ".join((text or "").split()) or None
+    return live.apply(replace(live.state, stage_message=text))
 
 
 def toggle_blank(live: Live, blank: bool | None = None) -> Live:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,16 @@ class Programme:
 
     def day_tracks(self) -> tuple[DayTracks, ...]:
         return self.days or (DayTracks(self.event.date, self, ()),)
+
+    # Each timeline (one per host key) works in seconds: the planned times are read once per
+    # programme, not per key (10,000 aware datetimes take some 20 ms to convert)
+    @cached_property
+    def planned_starts(self) -> tuple[float, ...]:
+        return tuple(i.start.timestamp() for i in self.items)
+
+    @cached_property
+    def planned_ends(self) -> tuple[float | None, ...]:
+        return tuple(None if i.end is None else i.end.timestamp() for i in self.items)
 
     def index_of(self, item_id: str) -> int | None:
         for i, item in enumerate(self.items):

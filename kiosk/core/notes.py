@@ -35,6 +35,8 @@ def note(
         return w(f"note_{action}", n=timeline.snapshot(now).delay_minutes)
     if action == Action.ANNOUNCE:
         return w("note_announced") if after.state.announcement else w("note_cleared")
+    if action == Action.STAGE_MESSAGE:
+        return w("note_staged") if after.state.stage_message else w("note_unstaged")
     if action == Action.BLANK:
         return w("note_blank") if after.state.blank else w("note_unblank")
     return ""

@@ -19,3 +19,4 @@ class Settings:
     served: bool = False  # a browser tab's follower (kiosk serve): it cannot quit its kiosk
     room: str | None = None  # --room: the screen at a room's door; None: the hall's screen
     quiet: bool = False  # --quiet: no bell, whatever the event says
+    view: str = "hall"  # --view: "hall" (the room's screen) or "stage" (the speaker's)

@@ -41,7 +41,11 @@ class Tracks:
             state = self.state
             if self._home is not None and day != self._home:
                 # the host steered another day: this one follows the clock
-                state = State(announcement=state.announcement, blank=state.blank)
+                state = State(
+                    announcement=state.announcement,
+                    blank=state.blank,
+                    stage_message=state.stage_message,
+                )
             found = self._timelines[id(track)] = Timeline(track, state)
         return found
 

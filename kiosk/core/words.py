@@ -30,6 +30,7 @@ WORDS: dict[str, dict[str, str]] = {
         "web_lost": "De verbinding met de kiosk is weg · het scherm komt vanzelf terug",
         "web_full": "Er kijken al {n} schermen mee · dit scherm kijkt over een halve minuut weer",
         "web_unknown": "Die zaal of dat thema kent deze kiosk niet · zalen: {rooms}",
+        "web_no_view": "Die weergave kent deze kiosk niet · weergaven: {views}",
         "remote_title": "Afstandsbediening",
         "remote_next": "Volgende ▶",
         "remote_previous": "◀ Vorige",
@@ -148,6 +149,18 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "state_unwritable": "statusbestand kan niet worden geschreven: {error}",
         "nothing_to_undo": "niets om ongedaan te maken",
+        "note_staged": "bericht staat op het podiumscherm · M: wijzigen of weghalen",
+        "note_unstaged": "bericht voor de spreker weggehaald · u: terug",
+        "stage_prompt": (
+            "Bericht voor de spreker, alleen op het podiumscherm · Enter stuurt · Enter op leeg"
+            " haalt weg · Esc laat staan"
+        ),
+        "stage_current": "Nu op het podiumscherm: {text}",
+        "stage_none": "Er staat nu geen bericht op het podiumscherm.",
+        "stage_take": "↑: de huidige tekst aanpassen",
+        "key_stage": "bericht voor de spreker (leeg haalt weg)",
+        "stage_next": "{label}: {title} · {when}",
+        "stage_over": "Het programma is afgelopen",
     },
     "en": {
         "now": "Now",
@@ -171,6 +184,7 @@ WORDS: dict[str, dict[str, str]] = {
         "web_lost": "The connection to the kiosk is lost · the screen comes back by itself",
         "web_full": "{n} screens are already watching · this one tries again in half a minute",
         "web_unknown": "This kiosk has no such room or theme · rooms: {rooms}",
+        "web_no_view": "This kiosk has no such view · views: {views}",
         "remote_title": "Remote",
         "remote_next": "Next ▶",
         "remote_previous": "◀ Previous",
@@ -289,6 +303,18 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "state_unwritable": "state file cannot be written: {error}",
         "nothing_to_undo": "nothing to undo",
+        "note_staged": "the message is on the stage screen · M: change or clear it",
+        "note_unstaged": "message to the stage cleared · u: bring it back",
+        "stage_prompt": (
+            "Message to the speaker, on the stage screen only · Enter sends · Enter on empty"
+            " clears · Esc keeps"
+        ),
+        "stage_current": "On the stage screen now: {text}",
+        "stage_none": "There is no message on the stage screen now.",
+        "stage_take": "↑: edit the current text",
+        "key_stage": "message to the speaker (stage screen; empty clears)",
+        "stage_next": "{label}: {title} · {when}",
+        "stage_over": "The programme is over",
     },
 }
 

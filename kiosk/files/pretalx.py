@@ -2,25 +2,32 @@
 
 The format is the one pretalx exports and frab and c3voc share:
 `schedule.conference.days[].rooms{room: [event]}`, each event with `date` (ISO, with the
-offset), `start` "HH:MM", `duration` "HH:MM", `room`, `title`, `persons[]`, `guid`, `id`. A
-pretalx day runs from 04:00 to 03:59: a talk at 00:30 belongs to the day before.
+offset), `start` "HH:MM", `duration` "HH:MM", `room`, `title`, `persons[]`, `guid`, `id`.
+
+Days are the export's own: a day's `day_start`/`day_end` (or the conference's `day_change`)
+say which day a talk belongs to, so a congress day that runs from 06:00 to 06:00 stays one
+day and its small hours are that day's night. An export that says nothing of its days has
+pretalx's: a day runs from 04:00 to 03:59, a talk at 00:30 belongs to the day before.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pendulum
 import yaml
 
-from kiosk.core.times import closing_wall, is_evening
-from kiosk.files.loader import MAX_BYTES
+from kiosk.core.problems import did_you_mean
+from kiosk.core.times import MORNING, closing_wall, is_evening
+from kiosk.files.loader import MAX_BYTES, URL_MOST
 
 DAY_BREAK = 4  # hours: a pretalx day starts at 04:00
 _HHMM = re.compile(r"^(\d{1,3}):(\d{2})(?::\d{2})?$", re.ASCII)
@@ -29,6 +36,28 @@ _BREAKS = {"break", "pause", "lunch", "coffee break"}
 _UNPRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+# titles a schedule's editors give a slot that is to go: kept out of the talk beside it
+_PLACEHOLDERS = {
+    "bitte löschen",
+    "bitte loeschen",
+    "löschen",
+    "loeschen",
+    "delete",
+    "delete me",
+    "please delete",
+    "tbd",
+    "tba",
+    "placeholder",
+    "platzhalter",
+    "dummy",
+    "blocker",
+    "reserved",
+    "reserviert",
+    "test",
+}
+# libyaml's safe loader where PyYAML has it: reading back each value is most of the import
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DESCRIPTION_MOST = 300  # characters of an abstract kept as an item's description
 
 
 class ScheduleError(ValueError):
@@ -44,12 +73,15 @@ class _Talk:
     by: str
     kind: str | None
     ident: str
-    subtitle: str
+    description: str
     about: str  # the track and the talk's page, for a comment above it
-    fitted: str = ""  # what the import changed to fit the programme's rules, for a comment
+    listed: int = 0  # the index of the export's day that lists it
+    rebuilt: bool = False  # placed by its day and start, not by its own date
+    notes: tuple[str, ...] = ()  # what the import changed or found, for comments
+    shelved: bool = False  # a placeholder left out: written as a commented-out item
 
 
-def read(path: str | Path) -> str:
+def read(path: str | Path, *, timezone: str | None = None, rooms: str | None = None) -> str:
     """The programme.yaml text for the schedule.json at `path`."""
     path = Path(path)
     try:
@@ -62,20 +94,39 @@ def read(path: str | Path) -> str:
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:200]
+        if head.startswith(b"<"):
+            raise ScheduleError("is XML, not JSON: export the schedule as JSON") from None
+        if head.upper().startswith(b"BEGIN:VCALENDAR"):
+            raise ScheduleError("is iCalendar, not JSON: export the schedule as JSON") from None
         where = f" (line {exc.lineno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise ScheduleError(f"is not JSON{where}") from None
-    return convert(data, path.name)
+    return convert(data, path.name, timezone=timezone, rooms=rooms)
 
 
-def convert(data: Any, source: str = "schedule.json") -> str:
-    """The programme.yaml text for a parsed schedule.json."""
+def convert(
+    data: Any,
+    source: str = "schedule.json",
+    *,
+    timezone: str | None = None,
+    rooms: str | None = None,
+) -> str:
+    """The programme.yaml text for a parsed schedule.json. `timezone`: the event's, for an
+    export that names none (or names a wrong one); `rooms`: "A,B,C", only those, in that
+    order."""
+    _recognise(data)
+    if isinstance(data, dict) and "schedule" not in data and "conference" in data:
+        data = {"schedule": data}  # the schedule without its wrapper, as some tools write it
     conference = _get(data, "schedule", dict, "the top level")
     conference = _get(conference, "conference", dict, "schedule")
-    title = _get(conference, "title", str, "conference").strip() or "Conference"
+    title = _plain(_get(conference, "title", str, "conference")) or "Conference"
     days = _get(conference, "days", list, "conference")
-    zone, zone_note = _timezone(conference, days)
-    rooms = _rooms(conference, days)
-    talks: dict[date, list[_Talk]] = {}
+    zone, zone_note = _timezone(conference, days, timezone)
+    # an old frab export (no time_zone_name) may date a talk after midnight on its day's
+    # date: its day and its start say when it is
+    dated = isinstance(conference.get("time_zone_name"), str)
+    spans = [_span(conference, day, zone) for day in days]
+    listed: list[_Talk] = []
     for n, day in enumerate(days, 1):
         if not isinstance(day, dict) or not isinstance(day.get("rooms"), dict):
             raise ScheduleError(f"day {n}: has no 'rooms' mapping of room names to events")
@@ -83,18 +134,167 @@ def convert(data: Any, source: str = "schedule.json") -> str:
             if not isinstance(events, list):
                 raise ScheduleError(f"day {n}, room {room}: its events are not a list")
             for event in events:
-                talk = _talk(event, str(room), day, zone, f"day {n}, room {room}")
-                # a pretalx day runs 04:00 to 03:59: the small hours are the day before's
-                on = (talk.start - timedelta(hours=DAY_BREAK)).date()
-                talks.setdefault(on, []).append(talk)
-    if not talks:
+                where = f"day {n}, room {room}"
+                listed.append(_talk(event, str(room), day, n - 1, zone, where, spans, dated))
+    if not listed:
         raise ScheduleError("the schedule has no events")
-    talks = _by_day(talks)
-    order = {name: n for n, name in enumerate(rooms)}
+    listed = _unique_ids(listed)
+    every = _rooms(conference, days)
+    active = {t.room for t in listed}
+    left_out = [r for r in every if r not in active]
+    names = [r for r in every if r in active]
+    order = {name: n for n, name in enumerate(names)}
+    if rooms is not None:
+        names = _chosen(rooms, every)
+        order = {name: n for n, name in enumerate(names)}
+        listed = [t for t in listed if t.room in order]
+        left_out = []
+    talks = _days(listed, days, spans)
     for day, day_talks in talks.items():
         day_talks.sort(key=lambda t: (t.start, order.get(t.room, len(order)), t.title))
         talks[day] = _fit(day, day_talks)
-    return "\n".join(_lines(conference, title, zone, zone_note, rooms, talks, source)) + "\n"
+    url = conference.get("url")
+    return (
+        "\n".join(
+            _lines(
+                conference,
+                title,
+                (zone, zone_note),
+                names,
+                left_out,
+                url.strip() if isinstance(url, str) else "",
+                talks,
+                source,
+            )
+        )
+        + "\n"
+    )
+
+
+def _recognise(data: Any) -> None:
+    """Refuse, by name, the other shapes a conference's JSON comes in."""
+    if isinstance(data, dict) and {"count", "results"} <= data.keys():
+        raise ScheduleError(
+            "this looks like a pretalx API dump (count, next, results), not a schedule export:"
+            " in pretalx, Schedule → Export → JSON (schedule.json)"
+        )
+    if isinstance(data, list) and data and isinstance(data[0], dict) and "code" in data[0]:
+        raise ScheduleError(
+            "this looks like a list of pretalx API records (each with a 'code'), not a"
+            " schedule export: in pretalx, Schedule → Export → JSON (schedule.json)"
+        )
+    if isinstance(data, dict) and isinstance(data.get("slots"), list) and "schedule" not in data:
+        raise ScheduleError(
+            "this looks like a pretalx API schedule (slots), not a schedule export:"
+            " in pretalx, Schedule → Export → JSON (schedule.json)"
+        )
+    if isinstance(data, dict) and {"talks", "rooms"} <= data.keys() and "schedule" not in data:
+        raise ScheduleError(
+            "this looks like pretalx's schedule widget data (talks, rooms), not a schedule"
+            " export: in pretalx, Schedule → Export → JSON (schedule.json)"
+        )
+    schedule = data.get("schedule") if isinstance(data, dict) else None
+    if isinstance(schedule, dict) and isinstance(schedule.get("events"), list):
+        days = (schedule.get("conference") or {}).get("days")
+        if not (isinstance(days, list) and any(isinstance(d, dict) and "rooms" in d for d in days)):
+            raise ScheduleError(
+                "this looks like the CCC hub's schedule version 2 (schedule.events, days"
+                " without rooms), not a frab schedule.json: take the frab-style schedule.json"
+                " the Fahrplan also publishes"
+            )
+
+
+def _span(conference: dict[str, Any], day: Any, zone: str) -> tuple[datetime, datetime] | None:
+    """When the export says a day begins and ends: its day_start and day_end (start and end
+    in c3voc's shape), or its date from the conference's day_change to the next."""
+    if not isinstance(day, dict):
+        return None
+    texts = [day.get("day_start", day.get("start")), day.get("day_end", day.get("end"))]
+    start, end = (_moment(t) if isinstance(t, str) and "T" in t else None for t in texts)
+    if start is not None and end is not None:
+        start, end = _in(start, zone), _in(end, zone)
+        return (start, end) if start < end else None
+    on = _moment(f"{day.get('date', '')}T00:00")
+    change = conference.get("day_change")
+    if on is not None and isinstance(change, str) and _HHMM.match(change.strip()):
+        begin = pendulum.datetime(on.year, on.month, on.day, tz=zone).add(
+            minutes=_minutes(change, "day_change")
+        )
+        return begin, begin.add(days=1)
+    return None
+
+
+def _in(moment: datetime, zone: str) -> datetime:
+    """An ISO moment in the event's timezone (without an offset: its wall clock)."""
+    if moment.tzinfo is None:
+        return pendulum.instance(moment, tz=zone)
+    return pendulum.instance(moment).in_tz(zone)
+
+
+def _days(
+    talks: list[_Talk], days: list[Any], spans: list[tuple[datetime, datetime] | None]
+) -> dict[date, list[_Talk]]:
+    """The programme's days: each talk on the export's day whose span holds its start (one
+    placed by its day and start: that day); otherwise, as in pretalx, on the day of its date,
+    a day running from 04:00 to 03:59."""
+    dates = [
+        _day_date(day, span, talks, n)
+        for n, (day, span) in enumerate(zip(days, spans, strict=True))
+    ]
+    out: dict[date, list[_Talk]] = {}
+    for talk in talks:
+        on: date | None = dates[talk.listed] if talk.rebuilt else None
+        if on is None:
+            n = next((k for k, s in enumerate(spans) if s and s[0] <= talk.start < s[1]), None)
+            on = None if n is None else dates[n]
+        if on is None or not 0 <= _wall(talk, on) < closing_wall(True):
+            # the small hours are the day before's
+            on = (talk.start - timedelta(hours=DAY_BREAK)).date()
+        out.setdefault(on, []).append(talk)
+    return _into_the_night(dict(sorted(out.items())))
+
+
+def _day_date(day: Any, span: tuple[datetime, datetime] | None, talks: list[_Talk], n: int) -> date:
+    on = _moment(f"{day.get('date', '')}T00:00") if isinstance(day, dict) else None
+    if on is not None:
+        return on.date()
+    if span is not None:
+        return span[0].date()
+    return min((t.start for t in talks if t.listed == n), default=talks[0].start).date()
+
+
+def _into_the_night(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
+    """A programme day that runs past midnight is read as an evening, so it starts from 06:00
+    (times before that are its night). An export's day that starts earlier and runs past
+    midnight (a 04:00 set at the head of a pretalx day) gives its early talks to the night
+    before, where they are on; without a day before, its small hours go to their own date."""
+    days = sorted(talks)
+    out = {day: list(talks[day]) for day in days}
+    for k, day in enumerate(days):
+        here = out[day]
+        if not here or is_evening(_first(here)) or not any(_past_midnight(t, day) for t in here):
+            continue
+        before = days[k - 1] if k else None
+        if before == day - timedelta(days=1):
+            early = [t for t in here if t.start.date() == day and _clock(t) < MORNING]
+            out[before].extend(
+                replace(t, notes=(*t.notes, f"on in the night after {before.isoformat()}"))
+                for t in early
+            )
+            here[:] = [t for t in here if t not in early]
+    return _by_day({day: talks for day, talks in out.items() if talks})
+
+
+def _past_midnight(talk: _Talk, day: date) -> bool:
+    return _wall(talk, day) + (talk.minutes or 0) > 24 * 60
+
+
+def _clock(talk: _Talk) -> int:
+    return talk.start.hour * 60 + talk.start.minute
+
+
+def _first(talks: list[_Talk]) -> int:
+    return _clock(min(talks, key=lambda t: t.start))
 
 
 def _by_day(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
@@ -103,8 +303,7 @@ def _by_day(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
     so talks after midnight go to the day of their own date."""
     out: dict[date, list[_Talk]] = {}
     for day, day_talks in sorted(talks.items()):
-        earliest = min(day_talks, key=lambda t: t.start).start
-        first = earliest.hour * 60 + earliest.minute  # as the planner reads the day: written
+        first = _first(day_talks)  # as the planner reads the day: written
         for talk in day_talks:
             on = day if is_evening(first) or talk.start.date() == day else talk.start.date()
             out.setdefault(on, []).append(talk)
@@ -118,16 +317,36 @@ def _wall(talk: _Talk, day: date) -> int:
 
 def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
     """The day's talks as the programme's rules take them, each change said in a comment:
+    a placeholder at the time of a talk in its room is left out (written commented out),
     talks at the same time in one room become one item, a talk that runs into the next in
     its room ends when that one starts, and none runs past the day's end."""
-    earliest = min(talks, key=lambda t: t.start).start
-    evening = is_evening(earliest.hour * 60 + earliest.minute)
-    limit = closing_wall(evening)
+    limit = closing_wall(is_evening(_first(talks)))
     out: list[_Talk] = []
-    last: dict[str, int] = {}  # room -> index in out of its latest talk
+    last: dict[str, int] = {}  # room -> index in out of its latest talk on the screens
+
+    def shelve(k: int, beside: _Talk) -> None:
+        note = (
+            f"a placeholder at the time of '{beside.title}' in this room: left out;"
+            " remove the # marks to keep it"
+        )
+        out[k] = replace(out[k], shelved=True, notes=(*out[k].notes, note))
+
     for talk in talks:
         start = _wall(talk, day)
         k = last.get(talk.room)
+        if k is not None and _overlap(out[k], talk, day):
+            if _is_placeholder(talk.title):
+                out.append(talk)
+                shelve(len(out) - 1, out[k])
+                continue
+            if _is_placeholder(out[k].title):
+                shelve(k, talk)
+                k = None
+        if k is not None and _wall(out[k], day) == start and out[k].title == talk.title:
+            # the same talk listed twice (under two ids, or two rooms' names for one room)
+            note = f"listed twice in the schedule (also as {talk.ident}): here once"
+            out[k] = replace(out[k], notes=(*out[k].notes, note))
+            continue
         if k is not None and _wall(out[k], day) == start:  # two at once in one room
             same = out[k]
             out[k] = replace(
@@ -135,7 +354,7 @@ def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
                 title=f"{same.title} / {talk.title}",
                 by=", ".join(x for x in (same.by, talk.by) if x),
                 minutes=min(max(same.minutes or 0, talk.minutes or 0), limit - start) or None,
-                fitted="two talks at the same time in this room, here as one",
+                notes=(*same.notes, "two talks at the same time in this room, here as one"),
             )
             continue
         if k is not None and out[k].minutes is not None:
@@ -145,16 +364,71 @@ def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
                 out[k] = replace(
                     before,
                     minutes=start - _wall(before, day),
-                    fitted=f"runs {end - start} min into the next talk here: cut to fit",
+                    notes=(
+                        *before.notes,
+                        f"runs {end - start} min into the next talk here: cut to fit",
+                    ),
                 )
         if talk.minutes is not None and start + talk.minutes > limit:
             talk = replace(
                 talk,
                 minutes=limit - start,
-                fitted=f"runs {start + talk.minutes - limit} min past the day's end: cut",
+                notes=(
+                    *talk.notes,
+                    f"runs {start + talk.minutes - limit} min past the day's end: cut",
+                ),
             )
         last[talk.room] = len(out)
         out.append(talk)
+    return out
+
+
+def _overlap(before: _Talk, talk: _Talk, day: date) -> bool:
+    start = _wall(before, day)
+    return start == _wall(talk, day) or start + (before.minutes or 0) > _wall(talk, day)
+
+
+def _is_placeholder(title: str) -> bool:
+    words = " ".join("".join(c for c in title.casefold() if c.isalnum() or c.isspace()).split())
+    return words in _PLACEHOLDERS or any(
+        p in words for p in ("bitte löschen", "bitte loeschen", "placeholder", "platzhalter")
+    )
+
+
+def _unique_ids(talks: list[_Talk]) -> list[_Talk]:
+    """Ids unique by construction: a session repeated under one id (39C3 repeats talks under
+    one id with another guid) keeps the id the first time and takes its guid, or the id with
+    a suffix, after; the comment says which."""
+    taken: set[str] = set()
+    out = []
+    for talk in sorted(talks, key=lambda t: (t.start, t.room, t.ident)):
+        ident, guid = talk.ident.partition("\0")[::2]
+        found = ident
+        if found in taken:
+            found = guid if guid and guid not in taken else ident
+            n = 2
+            while found in taken:
+                found = f"{ident}-{n}"
+                n += 1
+            talk = replace(talk, notes=(*talk.notes, f"a repeat of {ident}: here as {found}"))
+        taken.add(found)
+        out.append(replace(talk, ident=found))
+    return out
+
+
+def _chosen(text: str, names: list[str]) -> list[str]:
+    """--rooms A,B,C as the schedule's rooms, in that order; an unknown name is refused."""
+    wanted = [_room(x) for x in text.split(",") if x.strip()]
+    if not wanted:
+        raise ScheduleError("--rooms: give the rooms to keep, like --rooms 'Saal 1,Saal 2'")
+    out: list[str] = []
+    for name in wanted:
+        found = next((r for r in names if r.casefold() == name.casefold()), None)
+        if found is None:
+            hint = did_you_mean(name, tuple(names), otherwise=f"rooms: {', '.join(names)}")
+            raise ScheduleError(f"--rooms: '{name}' is not a room of the schedule{hint}")
+        if found not in out:
+            out.append(found)
     return out
 
 
@@ -171,30 +445,42 @@ def _get(data: Any, key: str, kind: type, where: str) -> Any:
     return value
 
 
-def _timezone(conference: dict[str, Any], days: list[Any]) -> tuple[str, str]:
+def _zone(name: str, what: str) -> str:
+    try:
+        pendulum.timezone(name.strip())
+    except Exception:  # pendulum raises its own kinds for unknown zones
+        raise ScheduleError(f"{what} '{name}' is not a timezone, like Europe/Berlin") from None
+    return name.strip()
+
+
+def _timezone(conference: dict[str, Any], days: list[Any], given: str | None) -> tuple[str, str]:
     """The event's timezone, and a comment saying where it came from."""
     name = conference.get("time_zone_name")
-    if isinstance(name, str) and name.strip():
-        try:
-            pendulum.timezone(name.strip())
-        except Exception:  # pendulum raises its own kinds for unknown zones
-            raise ScheduleError(f"time_zone_name '{name}' is not a timezone") from None
-        return name.strip(), "from the schedule's time_zone_name"
-    for event in _events(days):
-        moment = _moment(event.get("date")) if isinstance(event, dict) else None
-        if moment is not None and moment.utcoffset() is not None:
-            offset = moment.utcoffset()
-            assert offset is not None
+    named = name.strip() if isinstance(name, str) else ""
+    if given is not None:
+        zone = _zone(given, "--timezone")
+        said = f" (the schedule says {named})" if named and named != zone else ""
+        return zone, f"from --timezone{said}"
+    if named:
+        return _zone(named, "time_zone_name"), "from the schedule's time_zone_name"
+    moments = [_moment(e.get("date")) for e in _events(days) if isinstance(e, dict)]
+    moments += [_moment(d.get("day_start")) for d in days if isinstance(d, dict)]
+    for moment in moments:
+        offset = moment.utcoffset() if moment is not None else None
+        if offset is not None:
             hours, rest = divmod(round(offset.total_seconds() / 60), 60)
             if rest == 0:
                 # Etc/GMT counts the other way: UTC+2 is Etc/GMT-2
                 zone = "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
                 note = (
                     f"from the events' offset (UTC{hours:+d}): the schedule names no timezone;"
-                    " write the venue's, like Europe/Amsterdam, if the clocks change in between"
+                    " import with --timezone, like Europe/Berlin, if the clocks change between"
                 )
                 return zone, note
-    raise ScheduleError("the schedule names no timezone (time_zone_name) and its events no offset")
+    raise ScheduleError(
+        "the schedule names no timezone (time_zone_name) and its events no offset:"
+        " give the venue's with --timezone, like --timezone Europe/Berlin"
+    )
 
 
 def _events(days: list[Any]) -> Iterator[Any]:
@@ -223,7 +509,52 @@ def _rooms(conference: dict[str, Any], days: list[Any]) -> list[str]:
 
 def _room(name: str) -> str:
     """A room's name as the programme writes it: "Hall  1" and "Hall 1" are one room."""
-    return " ".join(name.split())
+    return _plain(name)
+
+
+class _PlainText(HTMLParser):
+    """Markup's text: entities decoded, tags dropped; what only looks like a tag ("Vec<T>")
+    is text."""
+
+    # the tags of a schedule's text (pretalx and frab allow some markup); others are text
+    TAGS = frozenset(
+        "a abbr b big blockquote br cite code del div em font h1 h2 h3 h4 h5 h6 hr i img ins"  # noqa: SIM905
+        " kbd li mark ol p pre q s small span strike strong sub sup table td th tr tt u ul".split()
+    )
+    BREAKS = frozenset("br p div li tr h1 h2 h3 h4 h5 h6 blockquote pre ul ol hr".split())  # noqa: SIM905
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, self.get_starttag_text() or "")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._tag(tag, f"</{tag}>")
+
+    def _tag(self, tag: str, raw: str) -> None:
+        if tag not in self.TAGS:
+            self.parts.append(raw)
+        elif tag in self.BREAKS:
+            self.parts.append(" ")
+
+
+def _plain(text: str) -> str:
+    """A schedule's text as plain words on one line: HTML entities decoded ("Don&#x27;t" is
+    "Don't"), markup dropped, runs of white space one space."""
+    if "<" in text or "&" in text:
+        parser = _PlainText()
+        parser.feed(text)
+        parser.close()
+        text = "".join(parser.parts)
+    return " ".join(text.split())
 
 
 def _moment(text: Any) -> datetime | None:
@@ -242,36 +573,76 @@ def _minutes(text: Any, what: str) -> int:
     return int(match[1]) * 60 + int(match[2])
 
 
-def _talk(event: Any, room: str, day: dict[str, Any], zone: str, where: str) -> _Talk:
+def _start(
+    event: dict[str, Any],
+    day: dict[str, Any],
+    zone: str,
+    where: str,
+    span: tuple[datetime, datetime] | None,
+    dated: bool,
+) -> tuple[datetime, bool, str]:
+    """When the event starts, whether that was found from its day and start rather than its
+    own date, and a comment when that moved it. An old export (`dated` false: no timezone)
+    may date a talk after midnight, without an offset, on its day's date (30C3's do), or not
+    at all: then the start on the day's date, or the next if it is before the day begins (its
+    day_start, or day_change; else 06:00, the kiosk's own)."""
+    moment = _moment(event.get("date"))
+    if moment is not None and (dated or moment.tzinfo is not None):
+        return _in(moment, zone), False, ""  # a date with its offset means what it says
+    start = event.get("start")
+    if not (isinstance(start, str) and _HHMM.match(start.strip())):
+        start = moment.strftime("%H:%M") if moment is not None else None
+    on = _moment(f"{day.get('date', '')}T00:00") or moment
+    if on is None or start is None:
+        raise ScheduleError(f"{where}: has no 'date' and no day date with a 'start' HH:MM")
+    clock = _minutes(start, where)
+    begins = MORNING if span is None else span[0].hour * 60 + span[0].minute
+    if moment is not None and (moment.date() != on.date() or clock >= begins):
+        return _in(moment, zone), False, ""  # not the old mistake: its date holds
+    when = on.date() + timedelta(days=1 if clock < begins else 0)
+    # a start written past midnight ("24:30", as some tools write the night) is the next day's
+    when += timedelta(days=clock // (24 * 60))
+    hour, minute = divmod(clock % (24 * 60), 60)
+    note = ""
+    if moment is not None and moment.date() != when:
+        note = (
+            f"dated {moment.date().isoformat()} in the schedule, but at {start} it is in the"
+            f" night after its day: {when.isoformat()}"
+        )
+    found = pendulum.datetime(when.year, when.month, when.day, hour, minute, tz=zone)
+    return found, True, note
+
+
+def _talk(
+    event: Any,
+    room: str,
+    day: dict[str, Any],
+    n: int,
+    zone: str,
+    where: str,
+    spans: list[tuple[datetime, datetime] | None],
+    dated: bool,
+) -> _Talk:
     """One event as a part of the programme, or the one line that says what is missing."""
     if not isinstance(event, dict):
         raise ScheduleError(f"{where}: an event is not a mapping")
-    title = event.get("title")
-    if not isinstance(title, str) or not title.strip():
+    raw = event.get("title")
+    title = _plain(raw) if isinstance(raw, str) else ""
+    if not title:
         raise ScheduleError(f"{where}: an event has no title")
-    where = f"{where}, '{title.strip()}'"
-    moment = _moment(event.get("date"))
-    if moment is None:  # no full date: the day's date and the start as wall time
-        start = event.get("start")
-        when = _moment(f"{day.get('date', '')}T00:00")
-        if not isinstance(start, str) or when is None or not _HHMM.match(start.strip()):
-            raise ScheduleError(f"{where}: has no 'date' and no day date with a 'start' HH:MM")
-        hours = _minutes(start, where)
-        local = pendulum.datetime(when.year, when.month, when.day, tz=zone)
-        moment = local.add(minutes=hours)
-    elif moment.tzinfo is None:
-        moment = pendulum.instance(moment, tz=zone)
+    where = f"{where}, '{title}'"
+    start, rebuilt, moved = _start(event, day, zone, where, spans[n], dated)
     if "duration" not in event:
         raise ScheduleError(f"{where}: has no 'duration'")
     minutes = _minutes(event["duration"], where)
     persons = event.get("persons") or []
     names = [
-        str(p.get("public_name") or p.get("name") or p.get("full_public_name") or "").strip()
+        _plain(str(p.get("public_name") or p.get("name") or p.get("full_public_name") or ""))
         for p in persons
         if isinstance(p, dict)
     ]
     kind = event.get("type")
-    kind = kind.strip().lower() if isinstance(kind, str) and kind.strip() else None
+    kind = _plain(kind).lower() if isinstance(kind, str) and _plain(kind) else None
     if kind in _BREAKS:
         kind = "break"
     elif kind == "end":  # the programme's own close, not a kind of talk
@@ -279,27 +650,45 @@ def _talk(event: Any, room: str, day: dict[str, Any], zone: str, where: str) -> 
     ident = event.get("id") if event.get("id") is not None else event.get("guid")
     if ident is None:
         raise ScheduleError(f"{where}: has no 'id' or 'guid' to keep the host's place by")
-    subtitle = event.get("subtitle")
+    guid = event.get("guid")
     about = [event.get("track"), event.get("url")]
     return _Talk(
-        start=pendulum.instance(moment).in_tz(zone),
+        start=start,
         minutes=minutes or None,
         room=_room(room),  # the day's room it is listed under, as event.rooms names it
-        title=title.strip(),
+        title=title,
         by=", ".join(n for n in names if n),
         kind=kind,
-        ident=f"event-{ident}" if isinstance(ident, int) else str(ident),
-        subtitle=subtitle.strip() if isinstance(subtitle, str) else "",
-        about=" · ".join(" ".join(x.split()) for x in about if isinstance(x, str) and x.strip()),
+        # the id, and the guid for a repeat of it (see _unique_ids)
+        ident=(f"event-{ident}" if isinstance(ident, int) else str(ident))
+        + ("\0" + str(guid) if isinstance(guid, str) and guid.strip() else ""),
+        description=_description(event),
+        about=" · ".join(_plain(x) for x in about if isinstance(x, str) and _plain(x)),
+        listed=n,
+        rebuilt=rebuilt,
+        notes=(moved,) if moved else (),
     )
+
+
+def _description(event: dict[str, Any]) -> str:
+    """The subtitle, or else the abstract's start, as plain text."""
+    for key in ("subtitle", "abstract"):
+        value = event.get(key)
+        text = _plain(value) if isinstance(value, str) else ""
+        if len(text) > DESCRIPTION_MOST:
+            text = text[:DESCRIPTION_MOST].rsplit(" ", 1)[0] + " …"
+        if text:
+            return text
+    return ""
 
 
 def _lines(
     conference: dict[str, Any],
     title: str,
-    zone: str,
-    zone_note: str,
+    zone: tuple[str, str],
     rooms: list[str],
+    left_out: list[str],
+    url: str,
     talks: dict[date, list[_Talk]],
     source: str,
 ) -> Iterator[str]:
@@ -310,56 +699,70 @@ def _lines(
     yield "# Check an edit with:  kiosk check programme.yaml"
     yield "event:"
     yield f"  title: {_scalar(title)}"
-    yield f"  timezone: {zone}  # {zone_note}"
+    yield f"  timezone: {zone[0]}  # {zone[1]}"
     languages = {
         str(e.get("language", "")).lower()
         for e in _events(conference["days"])
         if isinstance(e, dict) and e.get("language")
     }
     yield f"  language: {'nl' if languages == {'nl'} else 'en'}"
-    yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
-    url = conference.get("url")
-    if isinstance(url, str) and url.strip():
-        yield f"  notes: [{_scalar(url.strip(), flow=True)}]"
+    if left_out:
+        yield f"  # rooms without events, left out: {_UNPRINTABLE.sub('', ', '.join(left_out))}"
+    if rooms:  # a calendar of one place has none: its items are for everyone
+        yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
+    if re.fullmatch(r"https?://[^\s/]+\S*", url) and len(url) <= URL_MOST:
+        yield f"  url: {_scalar(url)}  # the conference's page: a QR code on large screens"
+    elif url:
+        yield f"  notes: [{_scalar(url, flow=True)}]"
     days = sorted(talks)
     if len(days) == 1:
         yield f"  date: {days[0].isoformat()}"
         yield "programme:"
-        yield from _items(talks[days[0]], "  ")
+        yield from _items(talks[days[0]], "  ", days[0])
         return
     yield "days:"
     for day in days:
         yield f"  - date: {day.isoformat()}"
         yield "    programme:"
-        yield from _items(talks[day], "      ")
+        yield from _items(talks[day], "      ", day)
 
 
-def _items(talks: list[_Talk], indent: str) -> Iterator[str]:
+def _items(talks: list[_Talk], indent: str, day: date) -> Iterator[str]:
+    night = False
     for talk in talks:
-        for comment in (talk.about, talk.fitted):
+        if not night and talk.start.date() > day:
+            night = True
+            yield (
+                f"{indent}# after midnight: the night into {talk.start.date().isoformat()},"
+                " still this day's (a day that starts from 06:00 runs to 06:00)"
+            )
+        for comment in (talk.about, *talk.notes):
             if comment:
                 yield f"{indent}# {_UNPRINTABLE.sub('', comment)}"
-        yield f"{indent}- start: {talk.start.strftime('%H:%M')}"
-        pad = indent + "  "
+        mark = "# " if talk.shelved else ""
+        yield f"{indent}{mark}- start: {talk.start.strftime('%H:%M')}"
+        pad = indent + mark + "  "
         if talk.minutes:
             yield f"{pad}duration: {talk.minutes}"
-        yield f"{pad}room: {_scalar(talk.room)}"
+        if talk.room:
+            yield f"{pad}room: {_scalar(talk.room)}"
         yield f"{pad}title: {_scalar(talk.title)}"
         if talk.by:
             yield f"{pad}by: {_scalar(talk.by)}"
-        if talk.subtitle:
-            yield f"{pad}description: {_scalar(talk.subtitle)}"
+        if talk.description:
+            yield f"{pad}description: {_scalar(talk.description)}"
         if talk.kind:
             yield f"{pad}kind: {_scalar(talk.kind)}"
         yield f"{pad}id: {_scalar(talk.ident)}"
 
 
+@functools.lru_cache(maxsize=4096)  # rooms, speakers and kinds come back again and again
 def _scalar(text: str, flow: bool = False) -> str:
     """Text as YAML writes it by hand: plain where YAML reads it back the same, else quoted."""
     one = " ".join(text.split())
     probe = f"[{one}]" if flow else one
     try:
-        back = yaml.safe_load(probe)
+        back = yaml.load(probe, Loader=_FAST)
     except yaml.YAMLError:
         back = None
     same = back == [one] if flow else back == one

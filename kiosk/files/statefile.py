@@ -49,6 +49,10 @@ def _state_to_json(s: State) -> dict[str, Any]:
     for key in ("started_at", "shift_from"):
         if out[key] is not None:
             out[key] = out[key].isoformat()
+    if out["stage_message"] is None:
+        # written only when there is one: a kiosk from before the stage view reads the file
+        # (it would take an unknown field for damage)
+        del out["stage_message"]
     return out
 
 
@@ -74,7 +78,7 @@ def _state_from_json(data: Any) -> State:
             if not isinstance(value, bool):
                 raise ValueError(f"blank {value!r}")
             values[key] = value
-        else:  # item_id, announcement
+        else:  # item_id, announcement, stage_message
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key} {value!r}")
             values[key] = value

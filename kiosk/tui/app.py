@@ -13,10 +13,11 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.drivers.linux_driver import LinuxDriver
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.reactive import var
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
@@ -55,6 +56,8 @@ from kiosk.tui.widgets import (
     PlainText,
     ProgrammeList,
     QrCode,
+    WhenNeeded,
+    composed,
 )
 
 if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
@@ -69,6 +72,21 @@ NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, NOW's time left grows in blocks
 SHORT = 12  # below this height the time left is said in words, not big digits
+
+
+class BoardScreen(Screen[None]):
+    """The kiosk's own screen: the board, under any overlay."""
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual restyles every widget when a screen resumes; on the first resume, right
+        # after mounting, each was styled as it mounted: a second pass costs the start-up
+        # some 15 ms for fifty widgets and changes nothing
+        if not self._resumed_once:
+            self._resumed_once = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
+
+    _resumed_once = False
 
 
 class KioskApp(App[int]):
@@ -138,36 +156,60 @@ class KioskApp(App[int]):
 
     def compose(self) -> ComposeResult:
         # built once and kept: each tick updates these in place
-        self.banner, self.header = Banner(id="banner"), EventHeader(id="header")
-        self.drift, self.headline = PlainText(id="drift"), Headline(id="headline")
+        self.header = EventHeader(id="header")
         self.now_panel, self.next_panel = NowPanel(id="now"), NextPanel(id="next")
         self.listing = ProgrammeList(id="programme")
-        self.footer, self.problem_line = PlainText(id="footer"), PlainText(id="problem")
+        self.footer = PlainText(id="footer")
         # the host's own chrome, small: a note after each key, and a mark of who steers
         self.note_line, self.status_line = PlainText(id="note"), PlainText(id="status")
+        self.body, self.bottom = Vertical(id="body"), Vertical(id="bottom")
+        self.main_screen = self.screen  # the classes go here, whatever overlay is on top
+        # what most screens never show is made the first time it has something to show
+        screen = self.main_screen
+        self.banner = WhenNeeded(
+            lambda: Banner(id="banner"), lambda w: screen.mount(w, before=self.header)
+        )
+        self.drift = WhenNeeded(
+            lambda: PlainText(id="drift"), lambda w: self.body.mount(w, before=0)
+        )
+        self.headline = WhenNeeded(
+            lambda: Headline(id="headline"), lambda w: self.body.mount(w, before=self.now_panel)
+        )
+        self.problem_line = WhenNeeded(
+            lambda: PlainText(id="problem"), lambda w: self.bottom.mount(w, after=self.footer)
+        )
+        # blank: one faint sign that the kiosk lives
+        self.blank_mark = WhenNeeded(lambda: PlainText(id="blank-mark"), screen.mount)
         # the event's page, on large screens and after the close: made only for a programme
-        # with a url (a widget more costs every start a little), later if a save adds one
-        self.qr: QrCode | None = None
-        if url := self.programme.event.url:
-            self.qr = QrCode(id="qr")
-            self.qr.show(url)
-        self.blank_mark = PlainText(id="blank-mark")  # blank: one faint sign that the kiosk lives
+        # with a url, later if a save adds one
+        self.qr = WhenNeeded(lambda: QrCode(id="qr"), lambda w: self.body.mount(w))
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
         self.title = displayable(self.programme.event.title)
-        self.main_screen = self.screen  # the classes go here, whatever overlay is on top
+        self._show_qr(self.programme.event.url)
         self.tick()
-        yield self.banner
+        composed(
+            self.banner, self.drift, self.headline, self.problem_line, self.blank_mark, self.qr
+        )
+        if self.banner.widget is not None:
+            yield self.banner.widget
         yield self.header
-        with Vertical(id="body"):
-            yield from (self.drift, self.headline, self.now_panel, self.next_panel, self.listing)
-            if self.qr is not None:
-                yield self.qr
-        with Vertical(id="bottom"):
-            yield from (self.footer, self.problem_line)
+        with self.body:
+            if self.drift.widget is not None:
+                yield self.drift.widget
+            if self.headline.widget is not None:
+                yield self.headline.widget
+            yield from (self.now_panel, self.next_panel, self.listing)
+            if self.qr.widget is not None:
+                yield self.qr.widget
+        with self.bottom:
+            yield self.footer
+            if self.problem_line.widget is not None:
+                yield self.problem_line.widget
             with Horizontal(id="host-bar"):
                 yield from (self.note_line, self.status_line)
-        yield self.blank_mark
+        if self.blank_mark.widget is not None:
+            yield self.blank_mark.widget
 
     def on_mount(self) -> None:
         # compose drew the first frame; the start-up resize fits the list to its height
@@ -184,6 +226,9 @@ class KioskApp(App[int]):
             driver.on_gone = self.end
             if driver.gone:
                 self.end()
+
+    def get_default_screen(self) -> Screen[None]:
+        return BoardScreen(id="_default")
 
     def get_driver_class(self) -> type[Driver]:
         found = super().get_driver_class()
@@ -218,12 +263,12 @@ class KioskApp(App[int]):
     def watch_programme(self, programme: Programme) -> None:
         self.words = Words(programme.event.language)
         self.title = displayable(programme.event.title)
-        if (url := programme.event.url) and self.qr is None:  # a save added the event's page
-            self.qr = QrCode(id="qr")
-            self.query_one("#body").mount(self.qr)
-        if self.qr is not None:
-            self.qr.show(url)
+        self._show_qr(programme.event.url)
         self.tick()
+
+    def _show_qr(self, url: str | None) -> None:
+        if (qr := self.qr.needed(url)) is not None:
+            qr.show(url or "")
 
     def watch_live(self, live: Live) -> None:
         if not self.settings.follow:
@@ -232,8 +277,8 @@ class KioskApp(App[int]):
         self.tick()
 
     def watch_problem(self, problem: str) -> None:
-        if not self.settings.follow:
-            self.problem_line.show(problem)
+        if not self.settings.follow and (line := self.problem_line.needed(problem)) is not None:
+            line.show(problem)
 
     # -- each tick -------------------------------------------------------------------------
 
@@ -246,15 +291,20 @@ class KioskApp(App[int]):
         room = self.settings.room
         shown = board(snap, self.words, room)
         self._screen_classes(shown.look, shown.blank, self.size)
-        self.banner.show(shown.banner)
+        if (banner := self.banner.needed(shown.banner)) is not None:
+            banner.show(shown.banner)
         self.header.show(shown.header)
-        self.drift.show(shown.drift)
-        self.headline.show(shown.headline)
+        if (drift := self.drift.needed(shown.drift)) is not None:
+            drift.show(shown.drift)
+        if (headline := self.headline.needed(shown.headline)) is not None:
+            headline.show(shown.headline)
         self.now_panel.show(shown.now)
         self.next_panel.show(shown.next)
         self.listing.show(rows(snap, self.words, self.listing.capacity, room))
         self.footer.show(shown.footer)
-        self.blank_mark.show(shown.header.clock if shown.blank else "")
+        mark = shown.header.clock if shown.blank else ""
+        if (blank_mark := self.blank_mark.needed(mark)) is not None:
+            blank_mark.show(mark)
         if self.mirror is not None:  # the one mark a follower has: its host is out of reach
             self.status_line.show("" if self.mirror.connected else self.words("mark_offline"))
         if not self.settings.follow:  # followers show neither the host's mark nor problems
@@ -281,9 +331,9 @@ class KioskApp(App[int]):
         """The event's page as a QR code: on large screens beside the rest (which keeps at
         least 80 columns), after the close below the thanks (header, thanks and footer keep
         their rows)."""
-        if self.qr is None:
+        if self.qr.widget is None:
             return False
-        columns, rows = self.qr.cells
+        columns, rows = self.qr.widget.cells
         if not rows:
             return False
         if look == Look.AFTER:
@@ -410,6 +460,11 @@ class KioskApp(App[int]):
 
             self.push_screen(AnnounceScreen(self.words, live.state.announcement), self._announced)
             return
+        if what == Action.STAGE_MESSAGE:  # the hall never shows it: also on a blank screen
+            from kiosk.tui.screens import StageMessageScreen
+
+            self.push_screen(StageMessageScreen(self.words, live.state.stage_message), self._staged)
+            return
         if what == Action.UNDO and not live.history and not live.state.blank:
             self.show_note(self.words("nothing_to_undo"))
             return
@@ -451,6 +506,10 @@ class KioskApp(App[int]):
     def _announced(self, text: str | None) -> None:
         if text is not None:
             self._act(Action.ANNOUNCE, text)
+
+    def _staged(self, text: str | None) -> None:
+        if text is not None:
+            self._act(Action.STAGE_MESSAGE, text)
 
     def action_next_theme(self) -> None:
         names = list(THEMES)
@@ -511,4 +570,8 @@ def make_app(
     """The kiosk app for these settings; tests pass a clock they control."""
     if programme is None:
         programme = load(settings.programme_path)
+    if settings.view == "stage":  # the speaker's screen: its widgets only, loaded only for it
+        from kiosk.tui.stage import StageApp
+
+        return StageApp(settings, programme, clock, mirror, files)
     return KioskApp(settings, programme, clock, mirror, files)

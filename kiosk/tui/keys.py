@@ -30,6 +30,7 @@ HOST_KEYS: tuple[HostKey, ...] = (
     HostKey("plus,equals_sign", "+", host(Action.LATER), "key_later"),
     HostKey("minus,underscore", "-", host(Action.EARLIER), "key_earlier"),
     HostKey("m", "m", host(Action.ANNOUNCE), "key_announce"),
+    HostKey("M", "M", host(Action.STAGE_MESSAGE), "key_stage"),
     HostKey("u", "u", host(Action.UNDO), "key_undo"),
     HostKey("b,full_stop", "b", host(Action.BLANK), "key_blank"),
     HostKey("t", "t", "next_theme", "key_theme"),

@@ -26,6 +26,7 @@ from textual_serve.server import Server
 from kiosk.core.model import Programme
 from kiosk.core.problems import ProgrammeError
 from kiosk.core.settings import Settings
+from kiosk.core.stage import VIEWS
 from kiosk.core.text import displayable
 from kiosk.core.words import Words
 from kiosk.files.clock import Clock
@@ -97,6 +98,8 @@ def follower_command(settings: Settings, at: datetime | None) -> str:
         args += ["--css", str(settings.css.resolve())]
     if settings.room is not None:
         args += ["--room", settings.room]
+    if settings.view != "hall":
+        args += ["--view", settings.view]
     if settings.quiet:
         args.append("--quiet")
     # exec: the shell becomes the kiosk, whose parent is then this server: it ends with it
@@ -133,7 +136,8 @@ class KioskServer(Server):
     @property
     def command(self) -> str:
         """The default rendering's follower command (Server.__init__ reads it for its title)."""
-        return self.follower(Rendering(self.settings.room, self.settings.theme, *self.cells))
+        settings = self.settings
+        return self.follower(Rendering(settings.room, settings.theme, *self.cells, settings.view))
 
     @command.setter
     def command(self, value: str) -> None:
@@ -141,25 +145,31 @@ class KioskServer(Server):
 
     def follower(self, rendering: Rendering) -> str:
         """The follower command of one renderer, at the shared rehearsal clock's time."""
-        settings = replace(self.settings, room=rendering.room, theme=rendering.theme)
+        settings = replace(
+            self.settings, room=rendering.room, theme=rendering.theme, view=rendering.view
+        )
         return follower_command(settings, self.clock.now() if self.clock.rehearsal else None)
 
     def rendering(self, request: web.Request) -> Rendering | None:
-        """What a page or a viewer asks for: `?room=` and `?theme=` (the page), the same as one
-        token in the websocket's path, the terminal's size; None: a room or theme there is not."""
-        room, theme = self.settings.room, self.settings.theme
+        """What a page or a viewer asks for: `?room=`, `?theme=` and `?view=` (the page), the
+        same as one token in the websocket's path, the terminal's size; None: a room, theme or
+        view there is not."""
+        room, theme, view = self.settings.room, self.settings.theme, self.settings.view
         if token := request.match_info.get("rendering"):
             with contextlib.suppress(ValueError, TypeError):
-                room, theme = json.loads(base64.urlsafe_b64decode(token.encode()))
+                room, theme, view = json.loads(base64.urlsafe_b64decode(token.encode()))
         room = request.query.get("room", room) or None
         theme = request.query.get("theme", theme) or None
-        if (room is not None and room not in self.feed.programme.event.rooms) or (
-            theme is not None and theme not in THEME_NAMES
+        view = request.query.get("view", view) or self.settings.view
+        if (
+            (room is not None and room not in self.feed.programme.event.rooms)
+            or (theme is not None and theme not in THEME_NAMES)
+            or view not in VIEWS
         ):
             return None
         width = _clamp(request.query.get("width"), SIZES[0], self.cells[0])
         height = _clamp(request.query.get("height"), SIZES[1], self.cells[1])
-        return Rendering(room, theme, width, height)
+        return Rendering(room, theme, width, height, view)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One viewer: it watches the renderer of its rendering. What it sends is not passed on
@@ -239,13 +249,16 @@ class KioskServer(Server):
         self.public_url = str(request.url.origin())
         rendering = self.rendering(request)
         if rendering is None:
+            if request.query.get("view", VIEWS[0]) not in VIEWS:
+                views = ", ".join(f"?view={view}" for view in VIEWS)
+                return self.plain_page(404, self.words("web_no_view", views=views), again=False)
             return self.plain_page(404, self.words("web_unknown", rooms=self._rooms()), again=False)
         if self.viewers.count >= self.max_screens:
             return self.plain_page(503, self.words("web_full", n=self.max_screens))
         response = await super().handle_index(request)
         assert isinstance(response, web.Response) and response.text is not None
         token = base64.urlsafe_b64encode(
-            json.dumps([rendering.room, rendering.theme]).encode()
+            json.dumps([rendering.room, rendering.theme, rendering.view]).encode()
         ).decode()
         text = response.text.replace('/ws"', f'/ws/{token}"', 1)
         response.text = self.page(text)

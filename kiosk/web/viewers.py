@@ -1,5 +1,5 @@
 """Browser screens that show the same thing share one renderer: one follower kiosk whose output
-goes to every viewer (a browser screen's websocket) of its room, theme and grid. An extra
+goes to every viewer (a browser screen's websocket) of its room, theme, view and grid. An extra
 viewer costs a websocket, not a process; nothing a viewer sends reaches the kiosk (a screen on
 the wall cannot steer)."""
 
@@ -31,6 +31,7 @@ class Rendering(NamedTuple):
     theme: str | None
     width: int
     height: int
+    view: str = "hall"  # "stage": the speaker's screen
 
 
 class Viewer:

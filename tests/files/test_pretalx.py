@@ -241,7 +241,7 @@ def test_import_writes_a_file_that_kiosk_check_accepts(tmp_path: Path, capsys):
     source.write_text(json.dumps(THREE_DAYS), encoding="utf-8")
     out = tmp_path / "programme.yaml"
     assert main(["import", str(source), "-o", str(out)]) == 0
-    assert "check it with: kiosk check" in capsys.readouterr().err
+    assert f"kiosk: wrote {out}" in capsys.readouterr().err
     assert main(["check", str(out)]) == 0
     table = capsys.readouterr().out
     assert "Friday 26 May 2023" in table and "  Saal B:" in table

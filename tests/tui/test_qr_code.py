@@ -31,7 +31,7 @@ def test_the_cells_are_the_code(url: str) -> None:
 
 def on_screen(app) -> tuple[list[str], set[tuple]]:
     """The QR code's cells as the compositor draws them, and their (ink, paper) colours."""
-    region = app.qr.region
+    region = app.query_one("#qr").region
     lines, colours = [], set()
     strips = app.screen._compositor.render_strips()
     for y in range(region.y, region.bottom):
@@ -55,7 +55,9 @@ async def test_a_phone_reads_the_event_page_off_the_screen(kiosk, tables_file, w
     app = kiosk(at=when, path=tables_file, theme=theme)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        assert app.qr.display and app.qr.region.height == len(qr_lines(URL))
+        assert app.query_one("#qr").display and app.query_one("#qr").region.height == len(
+            qr_lines(URL)
+        )
         lines, colours = on_screen(app)
         assert modules(lines)[: len(expected(URL))] == expected(URL)
         # dark on light in every theme: black ink, white paper
@@ -68,14 +70,14 @@ async def test_no_code_where_it_would_crowd_the_screen(kiosk, tables_file, when,
     app = kiosk(at=when, path=tables_file)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        assert not app.qr.display
+        assert not app.query_one("#qr").display
 
 
 async def test_no_code_without_a_url(kiosk):
     app = kiosk(at="18:30")  # programme.yaml publishes no page address
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        assert app.qr is None
+        assert not app.query("#qr")  # not even made
 
 
 async def test_a_save_that_adds_the_url_shows_the_code(kiosk, programme_file):
@@ -87,7 +89,7 @@ async def test_a_save_that_adds_the_url_shows_the_code(kiosk, programme_file):
         programme_file.write_text(text)
         await scan_files(app, pilot)
         await pilot.pause()
-        assert app.qr is not None and app.qr.display
+        assert app.query_one("#qr").display
         lines, _ = on_screen(app)
         assert modules(lines)[: len(expected(URL))] == expected(URL)
 

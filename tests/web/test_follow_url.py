@@ -15,6 +15,7 @@ import pendulum
 import pytest
 from serve_helpers import serve_kiosk
 
+from conftest import text_of
 from kiosk.core.live import Live, announce, start_item
 from kiosk.core.settings import Settings
 from kiosk.files import statefile
@@ -77,7 +78,7 @@ async def test_a_display_elsewhere_follows_the_host_through_a_server_restart(
 
             with serve_kiosk(host, "--port", str(port), programme=served.programme):
                 await until(
-                    lambda: "Koffie staat klaar" in app.banner.text,
+                    lambda: "Koffie staat klaar" in text_of(app, "#banner"),
                     pilot,
                     limit=15,
                     what="the catch-up",

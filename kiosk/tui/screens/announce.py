@@ -18,6 +18,7 @@ class AnnounceScreen(ModalScreen[str | None]):
     the new text, Enter on empty clears, ↑ takes the current text to change it, Esc keeps it."""
 
     BINDINGS = [Binding("escape", "cancel", show=False), Binding("up", "take", show=False)]
+    WORDS = "announce"  # the words table's keys: announce_prompt, announce_current, …
 
     def __init__(self, words: Words, current: str | None):
         super().__init__()
@@ -26,13 +27,13 @@ class AnnounceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="announce-box", classes="dialog"):
-            yield PlainText(self.words("announce_prompt"), classes="dialog-title")
+            yield PlainText(self.words(f"{self.WORDS}_prompt"), classes="dialog-title")
             if self.current:
-                shown = self.words("announce_current", text=displayable(self.current))
+                shown = self.words(f"{self.WORDS}_current", text=displayable(self.current))
                 yield PlainText(shown, id="announce-current")
-                yield PlainText(self.words("announce_take"), classes="dialog-hint")
+                yield PlainText(self.words(f"{self.WORDS}_take"), classes="dialog-hint")
             else:
-                yield PlainText(self.words("announce_none"), id="announce-current")
+                yield PlainText(self.words(f"{self.WORDS}_none"), id="announce-current")
             yield Input("", id="announce-input", max_length=MAX_LENGTH)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

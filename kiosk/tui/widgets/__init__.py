@@ -8,6 +8,7 @@ from kiosk.tui.widgets.now_panel import NowPanel
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.programme_list import ProgrammeList
 from kiosk.tui.widgets.qr_code import QrCode
+from kiosk.tui.widgets.when_needed import WhenNeeded, composed
 
 __all__ = [
     "Banner",
@@ -18,4 +19,6 @@ __all__ = [
     "PlainText",
     "ProgrammeList",
     "QrCode",
+    "WhenNeeded",
+    "composed",
 ]

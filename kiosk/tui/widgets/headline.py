@@ -26,4 +26,4 @@ class Headline(Vertical):
             self.text_line.show(headline.text)
             self.count.show(headline.big)
             self.countdown.show(headline.countdown)
-            self.countdown.set_class(headline.big is not None, "-counted", update=self.is_mounted)
+            self.countdown.set_class(headline.big is not None, "-counted", update=self.is_attached)

@@ -7,6 +7,7 @@ from kiosk.core.view import NowText
 from kiosk.tui.widgets.big_count import BigCount
 from kiosk.tui.widgets.plain_text import PlainText, hide_if
 from kiosk.tui.widgets.progress import Progress
+from kiosk.tui.widgets.when_needed import WhenNeeded
 
 
 class NowPanel(Vertical):
@@ -21,8 +22,11 @@ class NowPanel(Vertical):
         self.label = PlainText(id="now-label", classes="label")
         self.title_line = PlainText(id="now-title", classes="title")
         self.by = PlainText(id="now-by", classes="by")
-        # "ronde 2 van 3 · wisselen over 4 min"
-        self.turn = PlainText(id="now-turn", classes="turn")
+        # "ronde 2 van 3 · wisselen over 4 min": only programmes with rounds
+        self.turn = WhenNeeded(
+            lambda: PlainText(id="now-turn", classes="turn"),
+            lambda w: self.mount(w, after=self.by),
+        )
         self.count = BigCount("now", id="now-count")
         self.times = PlainText(id="now-times", classes="times")
         # in words, where the count does not fit
@@ -30,8 +34,11 @@ class NowPanel(Vertical):
         self.bar = Progress(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def compose(self) -> ComposeResult:
-        yield from (self.label, self.title_line, self.by, self.turn, self.count)
-        yield from (self.times, self.left)
+        yield from (self.label, self.title_line, self.by)
+        if self.turn.widget is not None:
+            yield self.turn.widget
+        self.turn.composed = True
+        yield from (self.count, self.times, self.left)
         yield self.bar
 
     def show(self, now: NowText | None) -> None:
@@ -41,19 +48,20 @@ class NowPanel(Vertical):
         self.label.show(now.label)
         self.title_line.show(now.title)
         self.by.show(now.by)
-        self.turn.show(now.turn)
+        if (turn := self.turn.needed(now.turn)) is not None:
+            turn.show(now.turn)
         self.count.show(now.big)
         self.times.show(now.times)
         self.left.show(now.left)
         # with a count, the words say the same: they show only where the count does not fit
-        self.left.set_class(now.big is not None, "-counted", update=self.is_mounted)
+        self.left.set_class(now.big is not None, "-counted", update=self.is_attached)
         hide_if(self.bar, now.progress is None)
         # near the end and over time: the count, its words and the bar change colour (the
         # stylesheet's -wrap, -last, -overtime); the words change too, for who sees no colour
         stage = now.stage
         self.update_classes(
             {"-wrap": stage == "wrap", "-last": stage == "last", "-overtime": stage == "over"},
-            update=self.is_mounted,
+            update=self.is_attached,
         )
         percent = round((now.progress or 0) * 100)
         if self.bar.progress != percent:

@@ -32,6 +32,8 @@ class PlainText(Static):
 def hide_if(widget: Widget, empty: bool) -> None:
     """Hide a widget that has nothing to show, by the `-empty` class the stylesheet hides.
 
-    Before mounting (the first frame is filled in compose) no restyle: the mount styles it.
+    Before it is in the tree (the first frame is filled in compose) no restyle: the mount
+    styles it. A widget made later (`WhenNeeded`) is styled as it is placed, before its first
+    text: that one restyles.
     """
-    widget.set_class(empty, "-empty", update=widget.is_mounted)
+    widget.set_class(empty, "-empty", update=widget.is_attached)

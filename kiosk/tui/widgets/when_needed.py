@@ -1,0 +1,44 @@
+"""A widget made the first time it has something to show, then kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from textual.widget import Widget
+
+W = TypeVar("W", bound=Widget)
+
+
+class WhenNeeded(Generic[W]):
+    """A part most screens never show (the announcement, the gap's countdown, the drift, a
+    problem): every widget costs each start its styling, layout and memory, so this one is
+    made when it first has something to show and kept from then on (the tree is still built
+    once: it only grows).
+
+    `place` puts a widget made after its parent composed; one made before is yielded by the
+    parent's compose (`widget`).
+    """
+
+    def __init__(self, make: Callable[[], W], place: Callable[[W], object]) -> None:
+        self._make, self._place = make, place
+        self.widget: W | None = None
+        self.composed = False  # set by the parent once it has yielded its children
+
+    def needed(self, value: object) -> W | None:
+        """The widget, made now if `value` is something to show; None while there has never
+        been anything to show."""
+        return self.get() if value or self.widget is not None else None
+
+    def get(self) -> W:
+        if self.widget is None:
+            self.widget = self._make()
+            if self.composed:
+                self._place(self.widget)
+        return self.widget
+
+
+def composed(*parts: WhenNeeded[Any]) -> None:
+    """The parent has yielded its children: a part made from now on is placed by its own."""
+    for part in parts:
+        part.composed = True
