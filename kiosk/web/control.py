@@ -259,6 +259,7 @@ class Control:
             "look": str(shown.look),
             "blank": shown.blank,
             "banner": shown.banner,
+            "stage_message": displayable(live.state.stage_message or "") or None,
             "drift": shown.drift,
             "mark": host_mark(snap, words),
             "headline": None

@@ -68,6 +68,7 @@ def test_a_stage_message_from_elsewhere_never_shows_on_the_hall() -> None:
 
     programme, now = leercafe(), at("14:05")
     after = steer(Live(), programme, Remote(Action.STAGE_MESSAGE, "Nog 5 min"), now)
+    assert after.state.stage_message == "Nog 5 min"
     assert "Nog 5 min" not in repr(board(snap("14:05", after.state), Words("nl")))
 
 

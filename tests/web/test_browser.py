@@ -305,5 +305,11 @@ async def test_a_tap_on_the_phone_moves_the_hall_on(tmp_path: Path) -> None:
             await tap(page, "#announce-send")
             await phone_shows(page, "#banner", "Koffie!")
             await hall.until(lambda: "Koffie!" in hall.output[seen:].decode(errors="replace"))
+
+            await page.evaluate("document.getElementById('stage-text').value = 'Nog 5 min'")
+            await tap(page, "#stage-send")
+            await phone_shows(page, "#stage-now", "Nu voor de spreker: Nog 5 min")
+            await hall.watch(1.5)  # the hall's screen never shows it
+            assert "Nog 5 min" not in hall.output.decode(errors="replace")
         log, _ = statefile.read_log(statefile.log_path(served.state))
-        assert [e.action for e in log] == ["next", "announce"]
+        assert [e.action for e in log] == ["next", "announce", "stage_message"]

@@ -169,8 +169,12 @@ async def test_a_stage_message_is_accepted_and_logged(remote: Remote, capsys) ->
     assert got.status == 200
     said = capsys.readouterr().out
     assert "stage_message from 127.0.0.1, applied by this server" in said
-    # for the speaker only: a blank hall stays blank
-    assert statefile.read(remote.state, leercafe()).state.blank
+    state = statefile.read(remote.state, leercafe()).state
+    assert state.stage_message == "Nog 5 minuten"
+    assert state.blank  # for the speaker only: a blank hall stays blank
+    assert remote.log() == ["blank", "stage_message"]
+    await remote.act("stage_message", text="")
+    assert statefile.read(remote.state, leercafe()).state.stage_message is None
 
 
 async def test_the_answer_says_who_applied_it(remote: Remote, capsys) -> None:
@@ -252,6 +256,10 @@ async def test_the_phone_sees_what_the_hall_sees_as_it_changes(remote: Remote) -
         await remote.act("announce", text="<b>Koffie</b>")
         await until(lambda b: b["banner"] is not None)
         assert boards[-1]["banner"] == "<b>Koffie</b>"  # as written; the page sets it as text
+        assert boards[-1]["stage_message"] is None
+        await remote.act("stage_message", text="Vragen uit de zaal")
+        await until(lambda b: b["stage_message"] is not None)
+        assert boards[-1]["stage_message"] == "Vragen uit de zaal"  # the phone sees it too
     async with remote.client.get("/api/host/events?token=wrong") as stream:
         assert stream.status == 401
 

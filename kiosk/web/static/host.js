@@ -81,6 +81,7 @@
     document.getElementById("clock").textContent = board.clock;
     document.getElementById("mark").textContent = board.mark;
     put("banner", board.banner);
+    put("stage-now", board.stage_message && words.stage_now.replace("{text}", board.stage_message));
     put("drift", board.drift);
     document.getElementById("blanked").hidden = !board.blank;
     document.body.classList.toggle("blank", board.blank);
