@@ -49,7 +49,7 @@ from kiosk.files import statefile
 from kiosk.files.clock import FixedClock
 from kiosk.files.loader import load
 from kiosk.tui.app import KioskApp, make_app
-from kiosk.tui.widgets import Banner, NextPanel, NowPanel, PlainText
+from kiosk.tui.widgets import NextPanel, NowPanel, PlainText
 
 SIZE = (80, 24)
 DAY = ("12:30", 6 * 3600)  # from an hour before the walk-in to half an hour after the close
@@ -356,17 +356,23 @@ class Soak:
             Words(self.programme.event.language),
         )
         main = app.screen_stack[0]
+
+        def said(selector: str) -> str:
+            """A line's text; '' for one not made (it never had anything to show)."""
+            found = main.query(selector)
+            return found.only_one(PlainText).text if found else ""
+
         shown = {
             "blank": main.has_class("-blank"),
             "clock": main.query_one("#clock", Digits).value,
-            "banner": main.query_one(Banner).text,
+            "banner": said("#banner"),
             "now": main.query_one("#now-title", PlainText).text
             if main.query_one(NowPanel).display
             else "",
             "next": main.query_one("#next-title", PlainText).text
             if main.query_one(NextPanel).display
             else "",
-            "problem": bool(main.query_one("#problem", PlainText).text),
+            "problem": bool(said("#problem")),
         }
         wanted = {
             "blank": view.blank,

@@ -27,7 +27,13 @@ class Rejected(Exception):
     """The programme file was refused; its problems are already printed."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; given the `command`, only its part (argparse takes milliseconds to
+    build each, and every start of a kiosk would pay for all six)."""
+
+    def wanted(name: str) -> bool:
+        return command is None or command == name
+
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Show an event's programme on a screen in the venue."
     )
@@ -77,92 +83,100 @@ def _parser() -> argparse.ArgumentParser:
             "--room", metavar="NAME", help="the screen at a room's door (one of event.rooms)"
         )
 
-    run = sub.add_parser("run", help="the kiosk display (the default)")
-    programme_arg(run)
-    display_args(run)
-    run.add_argument(
-        "--follow",
-        nargs="?",
-        const=True,
-        default=False,
-        metavar="URL",
-        help="follow the host's live state; host keys do nothing. With the URL of a kiosk "
-        "serve (http://HOST:PORT/): follow that host from another machine, no programme file",
-    )
-    # a browser tab's follower, started by kiosk serve: no quit, and it ends with the server
-    run.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
+    if wanted("run"):
+        run = sub.add_parser("run", help="the kiosk display (the default)")
+        programme_arg(run)
+        display_args(run)
+        run.add_argument(
+            "--follow",
+            nargs="?",
+            const=True,
+            default=False,
+            metavar="URL",
+            help="follow the host's live state; host keys do nothing. With the URL of a kiosk "
+            "serve (http://HOST:PORT/): follow that host from another machine, no programme file",
+        )
+        # a browser tab's follower, started by kiosk serve: no quit, and it ends with the server
+        run.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
 
-    check = sub.add_parser("check", help="validate the programme and print it as a table")
-    programme_arg(check)
+    if wanted("check"):
+        check = sub.add_parser("check", help="validate the programme and print it as a table")
+        programme_arg(check)
 
-    now = sub.add_parser("now", help="what is on now and next")
-    programme_arg(now)
-    now.add_argument("--at", metavar="WHEN")
-    now.add_argument("--state", metavar="PATH")
-    room_arg(now)
-    now.add_argument("--json", action="store_true", help="one JSON object")
+    if wanted("now"):
+        now = sub.add_parser("now", help="what is on now and next")
+        programme_arg(now)
+        now.add_argument("--at", metavar="WHEN")
+        now.add_argument("--state", metavar="PATH")
+        room_arg(now)
+        now.add_argument("--json", action="store_true", help="one JSON object")
 
-    report = sub.add_parser("report", help="planned against actual, from the host's log")
-    programme_arg(report)
-    report.add_argument("--state", metavar="PATH", help="the live state whose log to read")
-    report.add_argument("--at", metavar="WHEN", help="the report as it stood then (default: now)")
-    report.add_argument("--csv", action="store_true", help="one row a part, for a spreadsheet")
+    if wanted("report"):
+        report = sub.add_parser("report", help="planned against actual, from the host's log")
+        programme_arg(report)
+        report.add_argument("--state", metavar="PATH", help="the live state whose log to read")
+        report.add_argument(
+            "--at", metavar="WHEN", help="the report as it stood then (default: now)"
+        )
+        report.add_argument("--csv", action="store_true", help="one row a part, for a spreadsheet")
 
-    imp = sub.add_parser(
-        "import",
-        help="a schedule (pretalx, frab, Pentabarf, iCalendar) as a programme.yaml",
-        description="Write a programme.yaml from a schedule. It reads, knowing each by its "
-        "content: a pretalx or frab schedule.json; a frab, pretalx or Pentabarf (FOSDEM) "
-        "schedule.xml; an iCalendar file (.ics, from Google Calendar, Nextcloud or Outlook). "
-        "Exit 0: written and it passes check; 1: refused, nothing written; "
-        "3: written, but it does not pass check (the problems are listed, by line).",
-    )
-    imp.add_argument("schedule", metavar="SCHEDULE", help="schedule.json, schedule.xml or .ics")
-    imp.add_argument(
-        "-o", "--output", metavar="FILE", help="write the programme here (default: print it)"
-    )
-    imp.add_argument(
-        "--timezone",
-        metavar="ZONE",
-        help="the event's timezone, like Europe/Berlin, for an export that names none",
-    )
-    imp.add_argument(
-        "--rooms",
-        metavar="A,B,C",
-        help="only these rooms of the schedule, in this order (the venue's stages)",
-    )
+    if wanted("import"):
+        imp = sub.add_parser(
+            "import",
+            help="a schedule (pretalx, frab, Pentabarf, iCalendar) as a programme.yaml",
+            description="Write a programme.yaml from a schedule. It reads, knowing each by its "
+            "content: a pretalx or frab schedule.json; a frab, pretalx or Pentabarf (FOSDEM) "
+            "schedule.xml; an iCalendar file (.ics, from Google Calendar, Nextcloud or Outlook). "
+            "Exit 0: written and it passes check; 1: refused, nothing written; "
+            "3: written, but it does not pass check (the problems are listed, by line).",
+        )
+        imp.add_argument("schedule", metavar="SCHEDULE", help="schedule.json, schedule.xml or .ics")
+        imp.add_argument(
+            "-o", "--output", metavar="FILE", help="write the programme here (default: print it)"
+        )
+        imp.add_argument(
+            "--timezone",
+            metavar="ZONE",
+            help="the event's timezone, like Europe/Berlin, for an export that names none",
+        )
+        imp.add_argument(
+            "--rooms",
+            metavar="A,B,C",
+            help="only these rooms of the schedule, in this order (the venue's stages)",
+        )
 
-    serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
-    programme_arg(serve)
-    display_args(serve)
-    serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="address to listen on (default: loopback; another lets the network watch)",
-    )
-    serve.add_argument(
-        "--port", type=int, default=8000, help="port (default: 8000; 0: any free one)"
-    )
-    serve.add_argument(
-        "--max-screens",
-        type=int,
-        default=50,
-        metavar="N",
-        help="at most this many browser screens at once (default: 50; screens of one room, "
-        "theme and size share one kiosk process)",
-    )
-    serve.add_argument(
-        "--control",
-        action="store_true",
-        help="let the host steer over HTTP too: POST /api/act and a phone remote at /host, "
-        "with a token kept beside the state file (made at the first start)",
-    )
-    serve.add_argument(
-        "--cells",
-        default="80x24",
-        metavar="COLSxROWS",
-        help="the grid a browser's font is sized for (default: 80x24, a TV across a hall)",
-    )
+    if wanted("serve"):
+        serve = sub.add_parser("serve", help="the same display in a browser, as a follower")
+        programme_arg(serve)
+        display_args(serve)
+        serve.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="address to listen on (default: loopback; another lets the network watch)",
+        )
+        serve.add_argument(
+            "--port", type=int, default=8000, help="port (default: 8000; 0: any free one)"
+        )
+        serve.add_argument(
+            "--max-screens",
+            type=int,
+            default=50,
+            metavar="N",
+            help="at most this many browser screens at once (default: 50; screens of one room, "
+            "theme and size share one kiosk process)",
+        )
+        serve.add_argument(
+            "--control",
+            action="store_true",
+            help="let the host steer over HTTP too: POST /api/act and a phone remote at /host, "
+            "with a token kept beside the state file (made at the first start)",
+        )
+        serve.add_argument(
+            "--cells",
+            default="80x24",
+            metavar="COLSxROWS",
+            help="the grid a browser's font is sized for (default: 80x24, a TV across a hall)",
+        )
     return parser
 
 
@@ -170,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
         args_list.insert(0, "run")
-    args = _parser().parse_args(args_list)
+    command = args_list[0] if args_list[0] in COMMANDS else None  # None: --help, all of them
+    args = _parser(command).parse_args(args_list)
     # --follow URL takes no programme; `--follow FILE` is that programme (cmd_run)
     named = isinstance(getattr(args, "follow", None), str)
     if getattr(args, "programme", "") is None and not named:

@@ -176,6 +176,55 @@ def screen_text(app: KioskApp) -> str:
     return "\n".join(screen_lines(app))
 
 
+TOPICS = (
+    "Buurthuis van de toekomst",
+    "Wijkteams en bewoners",
+    "Data in de wijk",
+    "Samen koken en praten",
+    "Energiecoöperaties die blijven",
+    "Jongeren aan het woord",
+    "De gemeente als partner",
+)
+SPEAKERS = ("Ans de Vries", "Rob de Boer", "Sanne Bakker", "Youssef El Amrani", "Lin Chen")
+
+
+def big_hall(path: Path, rooms: int = 50) -> Path:
+    """`big_hall_text` in a file."""
+    path.write_text(big_hall_text(rooms), encoding="utf-8")
+    return path
+
+
+def big_hall_text(rooms: int = 50) -> str:
+    """A congress of `rooms` rooms, as a big import gives one: the opening in the Grote zaal,
+    two talks in every room (10:45 and 11:45), lunch, a round with a session in every room
+    (13:30), the close at 15:00."""
+    names = ["Grote zaal", *(f"Zaal {n}" for n in range(1, rooms))]
+    lines = [
+        "event:",
+        "  title: Congres Samen sterk in de wijk",
+        "  date: 2023-03-16",
+        "  timezone: Europe/Amsterdam",
+        "  venue: {name: Congrescentrum De Meent, address: Stadhuisplein 1 Almere}",
+        f"  rooms: [{', '.join(names)}]",
+        "programme:",
+        "  - {start: 09:30, title: Ontvangst met koffie, kind: walk-in}",
+        "  - {start: 10:00, end: 10:30, title: Opening, room: Grote zaal}",
+    ]
+    for start, end in (("10:45", "11:30"), ("11:45", "12:30")):
+        for n, name in enumerate(names):
+            title = f"{TOPICS[n % len(TOPICS)]} ({n + 1})"
+            by = SPEAKERS[n % len(SPEAKERS)]
+            lines.append(
+                f"  - {{start: '{start}', end: '{end}', title: {title}, by: {by}, room: {name}}}"
+            )
+    lines += ["  - {start: 12:30, title: Lunch, kind: break}", "  - start: 13:30", "    end: 14:30"]
+    lines += ["    title: Middagronde", "    sessions:"]
+    for n, name in enumerate(names):
+        lines.append(f"      - {{title: Werkplaats {TOPICS[n % len(TOPICS)]}, room: {name}}}")
+    lines.append("  - {start: 15:00, title: Einde, kind: end}")
+    return "\n".join(lines) + "\n"
+
+
 # The terminal's own program, as in a terminal window or a tmux pane: a session of its own whose
 # controlling terminal is the pty, so closing the pty's other side hangs it up as a window does
 OWN_TERMINAL = (

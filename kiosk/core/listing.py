@@ -3,6 +3,7 @@ as `view` is for the rest of the screen."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import NamedTuple
 
 from kiosk.core.model import Session
@@ -11,13 +12,15 @@ from kiosk.core.timeline import AFTER, BEFORE, DURING, Entry, Snapshot
 from kiosk.core.view import hhmm, part_of, rooms_on, start_text
 from kiosk.core.words import Words
 
+PAGE_SECONDS = 10  # a page of the hall's rooms stays this long: time to find one's room
+
 
 class Row(NamedTuple):
     mark: str  # readable without colour: ✓ past, ▶ now, › next
     time: str
     title: str
     by: str
-    state: str  # past, now, next, later
+    state: str  # past, now, next, later; "more": the line that says a page of rooms is shown
     room: str = ""  # a round's session or a room's part: where it is
     moved: str = ""  # how far its time moved: "+10", "-5" (NOW and NEXT say "was …")
 
@@ -67,7 +70,7 @@ def rows(snap: Snapshot, words: Words, count: int, room: str | None = None) -> l
         time = hhmm(entry.start)
         if entry.estimated:
             time = f"{words('approx')} {time}"
-        moved = round((entry.start - entry.item.start).total_seconds() / 60) if entry.moved else 0
+        moved = round(entry.shift / 60) if entry.moved else 0
         # the list keeps to one column of times: a moved one is marked by how far it moved
         out.append(Row(mark, time, title, by, state, moved=f"{moved:+d}" if moved else ""))
     return out
@@ -121,6 +124,31 @@ def _rooms(snap: Snapshot, words: Words, count: int) -> list[Row]:
             title, by = part_of(nxt.item, name)
             out.append(Row("›", start_text(nxt, words), title, by, "next", where))
     return out
+
+
+def paged(rows: list[Row], fit: int, at: datetime, words: Words) -> list[Row]:
+    """The hall's rooms a page at a time when their rows do not all fit in `fit` lines: pages
+    of even length in the rows' own order (the rooms' order), each on for `PAGE_SECONDS`, and
+    a last line that says how many rooms are on the other pages and which page this is
+    ("+37 zalen · 1/4"). Rows that fit, and the day's list (windowed by `visible`), stay as
+    they are: a screen with few rooms never changes by itself.
+
+    The page follows from the clock alone, so every hall screen shows the same page and a
+    restart does not begin again."""
+    if len(rows) <= fit or fit < 2 or not any(r.room for r in rows):
+        return rows
+    pages = -(-len(rows) // (fit - 1))
+    number = int(at.timestamp()) // PAGE_SECONDS % pages
+    shown = rows[number * len(rows) // pages : (number + 1) * len(rows) // pages]
+    here = {_where(r) for r in shown}
+    others = len({_where(r) for r in rows} - here)  # a room with sessions in turn counts once
+    key = "rooms_page" if not others else "more_room" if others == 1 else "more_rooms"
+    line = words(key, n=others, page=number + 1, pages=pages)
+    return [*shown, Row("", "", line, "", "more")]
+
+
+def _where(row: Row) -> str:
+    return row.room or row.title
 
 
 def visible(rows: list[Row] | tuple[Row, ...], height: int) -> list[Row]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date, timedelta
+from functools import cache
 
 import pendulum
 
@@ -74,6 +75,10 @@ WORDS: dict[str, dict[str, str]] = {
         "at": "om {t}",
         "next_in_rooms": "Hierna in de zalen",
         "at_once": "{n} onderdelen tegelijk",
+        # the hall's rooms a page at a time: the others, and which page of how many
+        "more_rooms": "+{n} zalen · {page}/{pages}",
+        "more_room": "+1 zaal · {page}/{pages}",
+        "rooms_page": "{page}/{pages}",
         "late": "loopt ca. {n} min uit",
         "early": "loopt ca. {n} min voor",
         "was": "was {t}",
@@ -229,6 +234,9 @@ WORDS: dict[str, dict[str, str]] = {
         "at": "at {t}",
         "next_in_rooms": "Next in the rooms",
         "at_once": "{n} parts at once",
+        "more_rooms": "+{n} rooms · {page}/{pages}",
+        "more_room": "+1 room · {page}/{pages}",
+        "rooms_page": "{page}/{pages}",
         "late": "running about {n} min late",
         "early": "running about {n} min early",
         "was": "was {t}",
@@ -321,6 +329,11 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+@cache  # the header says it every tick; the day changes once a day
+def _day(day: date, language: str) -> str:
+    return pendulum.date(day.year, day.month, day.day).format("dddd D MMMM YYYY", locale=language)
+
+
 class Words:
     """The phrases of one language."""
 
@@ -344,9 +357,7 @@ class Words:
         return self("min", n=minutes)
 
     def day(self, day: date) -> str:
-        return pendulum.date(day.year, day.month, day.day).format(
-            "dddd D MMMM YYYY", locale=self.language
-        )
+        return _day(day, self.language)
 
     def drift(self, minutes: int) -> str:
         """The room's drift in words; small drifts (under 3 min) are not worth a line."""

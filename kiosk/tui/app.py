@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from kiosk.core.actions import Action, act
 from kiosk.core.bell import rings
-from kiosk.core.listing import rows
+from kiosk.core.listing import paged, rows
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import RELOAD, Logged
 from kiosk.core.model import Programme
@@ -55,7 +55,6 @@ from kiosk.tui.widgets import (
     NowPanel,
     PlainText,
     ProgrammeList,
-    QrCode,
     WhenNeeded,
     composed,
 )
@@ -64,6 +63,7 @@ if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at e
     from textual.driver import Driver
 
     from kiosk.files.mirror import Mirror
+    from kiosk.tui.widgets.qr_code import QrCode
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
 POLL = 0.5  # seconds between scans of the programme and live state files
@@ -72,6 +72,12 @@ NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, NOW's time left grows in blocks
 SHORT = 12  # below this height the time left is said in words, not big digits
+
+
+def _qr_code() -> QrCode:
+    from kiosk.tui.widgets.qr_code import QrCode  # loaded for a programme with a page only
+
+    return QrCode(id="qr")
 
 
 class BoardScreen(Screen[None]):
@@ -182,7 +188,7 @@ class KioskApp(App[int]):
         self.blank_mark = WhenNeeded(lambda: PlainText(id="blank-mark"), screen.mount)
         # the event's page, on large screens and after the close: made only for a programme
         # with a url, later if a save adds one
-        self.qr = WhenNeeded(lambda: QrCode(id="qr"), lambda w: self.body.mount(w))
+        self.qr = WhenNeeded(_qr_code, lambda w: self.body.mount(w))
         # the first frame is filled in before anything is mounted: the widgets are styled once,
         # with their text, instead of restyled line by line right after
         self.title = displayable(self.programme.event.title)
@@ -300,7 +306,8 @@ class KioskApp(App[int]):
             headline.show(shown.headline)
         self.now_panel.show(shown.now)
         self.next_panel.show(shown.next)
-        self.listing.show(rows(snap, self.words, self.listing.capacity, room))
+        fit = self.listing.capacity
+        self.listing.show(paged(rows(snap, self.words, fit, room), fit, snap.at, self.words))
         self.footer.show(shown.footer)
         mark = shown.header.clock if shown.blank else ""
         if (blank_mark := self.blank_mark.needed(mark)) is not None:

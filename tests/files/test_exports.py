@@ -475,19 +475,21 @@ def test_a_file_of_another_format_is_named(tmp_path: Path, capsys, content, said
     assert said in capsys.readouterr().err
 
 
+def pretalx_day(index: int, on: str, events: list[dict]) -> dict:
+    """A pretalx day of one room, Stage: from 04:00 to 03:59 the next morning."""
+    nxt = pendulum.parse(on).add(days=1).to_date_string()
+    return {
+        "index": index,
+        "date": on,
+        "day_start": f"{on}T04:00:00+01:00",
+        "day_end": f"{nxt}T03:59:00+01:00",
+        "rooms": {"Stage": events},
+    }
+
+
 def test_a_pretalx_day_from_0400_gives_its_early_set_to_the_night_before():
     # pretalx's days run 04:00 to 03:59: a 04:00 set heads the next day, which also runs
     # past midnight; on the screens it is the night of the day before, which runs to 06:00
-    def pretalx_day(index: int, on: str, events: list[dict]) -> dict:
-        nxt = pendulum.parse(on).add(days=1).to_date_string()
-        return {
-            "index": index,
-            "date": on,
-            "day_start": f"{on}T04:00:00+01:00",
-            "day_end": f"{nxt}T03:59:00+01:00",
-            "rooms": {"Stage": events},
-        }
-
     data = frab(
         [
             pretalx_day(1, "2023-12-27", [frab_event(1, "2023-12-27T20:00", 60, "Stage", "Band")]),
@@ -604,20 +606,12 @@ def test_a_schedule_without_its_wrapper_imports_the_same():
 def test_a_pretalx_export_without_a_zone_name_keeps_its_dates_with_offsets():
     # rC3's pretalx export names no timezone; its 03:30 talk is listed on its own date, the
     # day whose span (04:00 to 03:59) has not begun yet: its date and offset hold
-    def day(index: int, on: str, events: list[dict]) -> dict:
-        nxt = pendulum.parse(on).add(days=1).to_date_string()
-        return {
-            "index": index,
-            "date": on,
-            "day_start": f"{on}T04:00:00+01:00",
-            "day_end": f"{nxt}T03:59:00+01:00",
-            "rooms": {"Stage": events},
-        }
-
     data = frab(
         [
-            day(1, "2020-12-27", [frab_event(1, "2020-12-27T20:00", 60, "Stage", "Evening")]),
-            day(2, "2020-12-28", [frab_event(2, "2020-12-28T03:30", 20, "Stage", "Late")]),
+            pretalx_day(
+                1, "2020-12-27", [frab_event(1, "2020-12-27T20:00", 60, "Stage", "Evening")]
+            ),
+            pretalx_day(2, "2020-12-28", [frab_event(2, "2020-12-28T03:30", 20, "Stage", "Late")]),
         ],
         ["Stage"],
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LOOKS, PHASES
+from conftest import LOOKS, PHASES, big_hall
 
 THEMES = {"dark": 4.5, "light": 4.5, "contrast": 7.0}
 # graphics, not text: the progress bar's track and the panels' side bars
@@ -106,3 +106,9 @@ async def test_the_event_looks_in_styles_read_too(kiosk, look, theme: str, momen
     for at in (PHASES[moment], "14:21") if moment == "during" else (PHASES[moment],):
         app = kiosk(at=at, theme=theme, css=look)
         assert await low_pairs_at(app, (80, 24), THEMES[theme]) == [], at
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_a_big_halls_pages_read_too(kiosk, tmp_path, theme: str):
+    app = kiosk(at="11:00", path=big_hall(tmp_path / "programme.yaml"), theme=theme)
+    assert await low_pairs_at(app, (80, 24), THEMES[theme]) == []

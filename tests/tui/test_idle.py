@@ -9,30 +9,46 @@ from pathlib import Path
 
 from textual.widget import Widget
 
-from conftest import ROOT
+from conftest import ROOT, big_hall
 from kiosk.tui import app as app_module
 from kiosk.tui.app import KioskApp
+
+
+def refreshes(app: KioskApp, monkeypatch, steps: list[int]) -> list[Widget]:
+    """The widgets that asked to be redrawn over ticks `steps` seconds apart."""
+    refreshed: list[Widget] = []
+    original = Widget.refresh
+
+    def counting(self, *args, **kwargs):
+        refreshed.append(self)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Widget, "refresh", counting)
+    for seconds in steps:
+        app.clock.advance(seconds)
+        app.tick()
+    monkeypatch.setattr(Widget, "refresh", original)
+    return refreshed
 
 
 async def test_a_tick_that_changes_nothing_redraws_nothing(kiosk, monkeypatch):
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        refreshed: list[Widget] = []
-        original = Widget.refresh
+        assert refreshes(app, monkeypatch, [1] * 20) == []  # twenty seconds of one minute
+        # a new minute: the clock and the countdown change
+        assert refreshes(app, monkeypatch, [60]), "a change of minute must reach the screen"
 
-        def counting(self, *args, **kwargs):
-            refreshed.append(self)
-            return original(self, *args, **kwargs)
 
-        monkeypatch.setattr(Widget, "refresh", counting)
-        for _ in range(20):  # twenty seconds of the same minute
-            app.clock.advance(1)
-            app.tick()
-        assert refreshed == []
-        app.clock.advance(60)  # a new minute: the clock and the countdown change
-        app.tick()
-        assert refreshed, "a change of minute must reach the screen"
+async def test_a_hall_of_few_rooms_redraws_nothing_and_a_big_one_only_its_pages(
+    kiosk, tmp_path: Path, monkeypatch
+):
+    for rooms, turns in ((3, 0), (50, 2)):  # fifty rooms at 80x24: a page every ten seconds
+        app = kiosk(at="11:00", path=big_hall(tmp_path / f"hall-{rooms}.yaml", rooms))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            refreshed = refreshes(app, monkeypatch, [1] * 20)  # twenty seconds of one minute
+            assert refreshed == [app.listing] * turns, rooms
 
 
 def test_styles_are_found_and_packaged():

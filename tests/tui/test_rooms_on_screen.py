@@ -3,12 +3,13 @@ parts, a room's door screen (--room), and many rooms and sessions on a venue TV'
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, screen_lines, screen_text, text_of, time_left
+from conftest import ROOT, big_hall, screen_lines, screen_text, text_of, time_left
 from kiosk.files.loader import load
 
 EXAMPLES = ROOT / "examples"
@@ -140,8 +141,10 @@ async def test_many_rooms_and_sessions_fit_and_cut_with_an_ellipsis(
         assert "Ronde met parallelle sessies" in "\n".join(lines)
         if size == (80, 24):  # smaller, the list goes first: NOW and the time stay
             session_rows = [line for line in lines if "Sessie" in line]
-            assert len(session_rows) >= min(sessions, 6), "the sessions are on screen"
+            assert len(session_rows) >= min(sessions, 5), "the sessions are on screen"
             assert all("…" in line for line in session_rows), "long rows are cut with …"
+            if len(session_rows) < sessions:  # the others come a page at a time, said so
+                assert any(re.fullmatch(r" *\+\d+ zalen · 1/\d", line) for line in lines)
 
 
 async def test_between_days_the_hall_counts_down_to_the_next_morning(kiosk, conference):
@@ -238,3 +241,43 @@ async def test_everybody_at_the_plenary_and_a_free_room_says_where_things_are(ki
         await pilot.pause()
         assert text_of(door, "#now-label") == "Nu in Grote zaal"
         assert text_of(door, "#now-title") == "Plenaire afsluiting"
+
+
+def rooms_shown(lines: list[str]) -> list[str]:
+    """The rooms of the hall's list rows on screen, in order ('▶ nog 30 min · Zaal 3 · …')."""
+    return [m[1] for line in lines if (m := re.match(r" *▶ [^·]+ · ([^·]+) · ", line))]
+
+
+async def test_a_hall_of_fifty_rooms_at_80x24_pages_through_them_all(kiosk, tmp_path: Path):
+    app = kiosk(at="11:00", path=big_hall(tmp_path / "programme.yaml"))
+    names = [name for name, _ in app.tracks.snapshot(app.clock.now()).rooms]
+    seen: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        for page in range(1, 5):
+            await pilot.pause()
+            lines = screen_lines(app)
+            assert all(len(line) <= 80 for line in lines)
+            shown = rooms_shown(lines)
+            assert 11 <= len(shown) <= 15
+            # how many more, and which page: the last line of the list
+            said = [line.strip() for line in lines if line.strip().endswith(f"· {page}/4")]
+            assert said == [f"+{50 - len(shown)} zalen · {page}/4"]
+            seen += shown
+            app.clock.advance(10)  # the tick a page later
+            app.tick()
+        await pilot.pause()
+        assert rooms_shown(screen_lines(app))[0] == "Grote zaal"  # and round again
+    assert seen == names  # every room once, in the rooms' order
+
+
+async def test_a_door_of_the_big_hall_shows_its_own_room_and_no_pages(kiosk, tmp_path: Path):
+    app = kiosk(at="11:00", path=big_hall(tmp_path / "programme.yaml"), room="Zaal 30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = screen_text(app)
+        assert text_of(app, "#now-title") == "Data in de wijk (31)"
+        assert "zalen ·" not in before
+        app.clock.advance(10)
+        app.tick()
+        await pilot.pause()
+        assert screen_text(app) == before

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PHASES, PROGRAMME, ROOT
+from conftest import PHASES, PROGRAMME, ROOT, big_hall
 from kiosk.core.settings import Settings
 from kiosk.core.times import parse_when
 from kiosk.files.clock import FixedClock
@@ -109,6 +109,19 @@ def test_rooms(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sc
     )
     app = make_app(settings, programme, FixedClock(programme.event.timezone, start))
     assert snap_compare(app, terminal_size=ROOM_SIZES[size])
+
+
+BIG_HALL = {"tracks": "11:00", "round": "13:40"}  # fifty rooms: their own parts, a round
+
+
+@pytest.mark.parametrize("size", ROOM_SIZES)
+@pytest.mark.parametrize("moment", BIG_HALL)
+def test_a_big_hall(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moment, size):
+    """The hall's screen of fifty rooms: a page of them, with how many more and which page
+    (at 160x45 the rooms' own parts all fit in two columns; the round's do not)."""
+    big_hall(tmp_path / "programme.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(app_at(BIG_HALL[moment]), terminal_size=ROOM_SIZES[size])
 
 
 AFTERNOON = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from textual.color import Color
 
@@ -106,8 +108,8 @@ async def test_turns_on_screen_and_a_bell_at_each_change(kiosk, tables_file):
         assert text_of(app, "#now-turn").startswith("ronde 1 van 3 · wisselen over 1")
         assert "ronde 1 van 3" in screen_text(app)
         heard = bells(app)
-        change = app.tracks.snapshot(app.clock.now()).now.start.add(minutes=15)
-        app.clock.set(change.subtract(seconds=2))
+        change = app.tracks.snapshot(app.clock.now()).now.start + timedelta(minutes=15)
+        app.clock.set(change - timedelta(seconds=2))
         app.tick()
         await step(app, pilot, 4)
         assert heard == [pytest.approx(change.timestamp(), abs=1)]

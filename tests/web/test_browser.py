@@ -11,6 +11,7 @@ import signal
 import subprocess
 import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +227,7 @@ async def test_the_page_sounds_the_kiosks_bell(tmp_path: Path) -> None:
     first_break = next(i for i in programme.items if i.kind == "break")
     on = snapshot(programme, Live().state, first_break.start.add(minutes=1))
     restart = on.next.start
-    at = restart.subtract(seconds=5).isoformat()  # time for the page to load first
+    at = (restart - timedelta(seconds=5)).isoformat()  # time for the page to load first
     with serve_kiosk(tmp_path, "--at", at) as served, chromium(tmp_path / "profile") as port:
         async with page_of(port) as page:
             await page.call("Page.enable")

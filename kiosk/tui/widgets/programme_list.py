@@ -20,6 +20,7 @@ class ProgrammeList(Widget):
         "programme-list--later",
         "programme-list--by",
         "programme-list--moved",
+        "programme-list--more",
     }
 
     def __init__(self, *, id: str | None = None):
@@ -76,7 +77,9 @@ class ProgrammeList(Widget):
 
     def _line(self, row: Row, rows: list[Row], width: int) -> Text:
         style = self.get_component_rich_style(f"programme-list--{row.state}")
-        if row.room:  # a session or a room's part: where first, as one line
+        if row.state == "more":  # the hall's rooms a page at a time: how many more, which page
+            line = Text(row.title, style=style)
+        elif row.room:  # a session or a room's part: where first, as one line
             line = Text(f"{row.mark} {row.text}".lstrip(), style=style)
         else:
             # the times right-aligned ("ca. 14:22" over "    17:00": the hours line up),

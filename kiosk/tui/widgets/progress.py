@@ -6,6 +6,7 @@ from copy import copy
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+from textual.events import Mount
 from textual.renderables.bar import Bar as BarRenderable
 from textual.widgets import ProgressBar
 
@@ -31,3 +32,9 @@ class SolidBar(BarRenderable):
 
 class Progress(ProgressBar):
     BAR_RENDERABLE = SolidBar
+
+    def _on_mount(self, event: Mount) -> None:
+        # the kiosk sets the progress at each tick and shows no ETA: ProgressBar's on_mount
+        # starts a timer that updates the ETA once a second, which would only wake an idle
+        # kiosk (and it has no scrollbars for Widget's to set up)
+        event.prevent_default()
