@@ -166,6 +166,12 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
             "theme and size share one kiosk process)",
         )
         serve.add_argument(
+            "--control",
+            action="store_true",
+            help="let the host steer over HTTP too: POST /api/act and a phone remote at /host, "
+            "with a token kept beside the state file (made at the first start)",
+        )
+        serve.add_argument(
             "--cells",
             default="80x24",
             metavar="COLSxROWS",
@@ -413,7 +419,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kiosk.web.serve import serve
 
     return serve(
-        settings, host=args.host, port=args.port, cells=cells, max_screens=args.max_screens
+        settings,
+        host=args.host,
+        port=args.port,
+        cells=cells,
+        max_screens=args.max_screens,
+        control=args.control,
     )
 
 

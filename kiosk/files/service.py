@@ -17,8 +17,9 @@ from kiosk.core.live import Live, reconcile
 from kiosk.core.logbook import START, Logged
 from kiosk.core.model import Programme
 from kiosk.core.problems import Problem, ProgrammeError
+from kiosk.core.remote import Remote, steer
 from kiosk.core.settings import Settings
-from kiosk.files import statefile
+from kiosk.files import inbox, statefile
 from kiosk.files.loader import load
 from kiosk.files.watch import Watch
 
@@ -41,6 +42,7 @@ class Looked(NamedTuple):
     refused: Problem | None = None  # a settled save with a mistake: the last good one stays
     state: Live | None = None  # a follower's new read of the host's live state
     parent_gone: bool = False  # a served follower's server is gone
+    remote: tuple[Remote, ...] = ()  # the host's actions from elsewhere, to apply in order
 
 
 class NotHost(Exception):
@@ -178,7 +180,36 @@ class KioskFiles:
                 state = statefile.read(self.settings.state_path, programme, keep_aside=False)
             except statefile.DamagedState:
                 state = Live()  # the host's kiosk deals with it; this screen follows the clock
-        return Looked(loaded, refused, state, parent_gone)
+        remote: tuple[Remote, ...] = ()
+        # the host lock's holder takes them; once ending, the next holder does
+        if self._lock is not None and not (self.lifetime is not None and self.lifetime.ending):
+            remote = tuple(inbox.take(self.settings.state_path))
+        return Looked(loaded, refused, state, parent_gone, remote)
+
+    def steer_alone(self, programme: Programme, now: datetime) -> bool:
+        """`kiosk serve --control` while no host kiosk runs: take the host lock for a moment
+        (marked as ending: a host kiosk that starts now waits for it), apply what the inbox
+        holds as the host's kiosk would, write the state and log, and let go. False when a
+        host kiosk holds the lock: it applies them itself."""
+        lock = statefile.HostLock(self.settings.state_path)
+        try:
+            lock.acquire(brief=True)
+        except statefile.Taken:
+            return False
+        try:
+            statefile.clean_up(self.settings.state_path)
+            live = self.start(programme, now).live
+            for remote in inbox.take(self.settings.state_path):
+                after = steer(live, programme, remote, now)
+                if after.state != live.state:
+                    self.log(Logged(now, remote.action, after.state))
+                live = after
+            self.live = live
+            with self._writing:
+                self._write_newest()
+        finally:
+            lock.release()
+        return True
 
     # -- writing -------------------------------------------------------------------------------
 

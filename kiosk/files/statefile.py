@@ -273,10 +273,16 @@ class HostLock:
         self._fd: int | None = None
         self._line = ""
 
-    def acquire(self, wait: float = 0.0, waiting: Callable[[str], None] | None = None) -> None:
+    def acquire(
+        self,
+        wait: float = 0.0,
+        waiting: Callable[[str], None] | None = None,
+        brief: bool = False,
+    ) -> None:
         """Take the lock, or raise Taken naming the process that has it. A holder that is
         ending, or has lost its terminal, is waited for up to `wait` seconds (`waiting` is told
-        its pid once)."""
+        its pid once). `brief`: held for a moment only, and said to be ending from the start,
+        so that a kiosk starting meanwhile waits for it instead of being refused."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
@@ -296,7 +302,7 @@ class HostLock:
                 time.sleep(0.05)
         self._line = f"{os.getpid()} tty={terminal_of(os.getpid()) or 0}"
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{self._line}\n".encode(), 0)
+        os.pwrite(fd, f"{self._line}{' ' + ENDING if brief else ''}\n".encode(), 0)
         self._fd = fd
 
     def mark_ending(self) -> None:

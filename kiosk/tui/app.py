@@ -27,6 +27,7 @@ from kiosk.core.listing import paged, rows
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import RELOAD, Logged
 from kiosk.core.model import Programme
+from kiosk.core.remote import Remote
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
@@ -130,7 +131,8 @@ class KioskApp(App[int]):
         self._before: Snapshot | None = None  # the last tick's snapshot: what the bell compares
         self._hint = False  # the first-use hint shows until the host's first key
         self._note_timer: Timer | None = None
-        self._scanning: asyncio.Task[None] | None = None  # the poll's scan, while it runs
+        # the poll's scan, while it runs; it answers the host's actions from elsewhere
+        self._scanning: asyncio.Task[tuple[Remote, ...]] | None = None
         # (message, severity) to show once running
         self._notes: list[tuple[str, SeverityLevel]] = []
         self.set_reactive(KioskApp.programme, programme)
@@ -355,7 +357,7 @@ class KioskApp(App[int]):
     def _poll_timer(self) -> None:
         self.poll()  # not awaited by the timer: a fault in a scan is said (_scanned), not raised
 
-    def poll(self) -> asyncio.Task[None]:
+    def poll(self) -> asyncio.Task[tuple[Remote, ...]]:
         """The poll timer: scan the files in a thread. While a scan still runs (a
         10,000-item programme takes a while to read), that one is the answer: scans never
         overlap. (A plain thread, not a Textual worker: twice a second, a worker's state
@@ -367,7 +369,7 @@ class KioskApp(App[int]):
             self._scanning.add_done_callback(self._scanned)
         return self._scanning
 
-    def _scan_files(self) -> None:
+    def _scan_files(self) -> tuple[Remote, ...]:
         found = self.files.look(self.programme)
         if found.programme is not None:
             self.post_message(ProgrammeLoaded(found.programme))
@@ -380,11 +382,19 @@ class KioskApp(App[int]):
             self.post_message(ParentGone())
         if found.state is not None:
             self.post_message(StateRead(found.state))
+        return found.remote
 
-    def _scanned(self, task: asyncio.Task[None]) -> None:
+    def _scanned(self, task: asyncio.Task[tuple[Remote, ...]]) -> None:
         # a fault while scanning is said, not raised: the screen stays on
-        if not task.cancelled() and (error := task.exception()) is not None:
+        if task.cancelled():
+            return
+        if (error := task.exception()) is not None:
             self.notify(str(error), severity="error", timeout=8)
+            return
+        # the host's actions from elsewhere (kiosk serve --control), here on the event loop
+        # and before anything awaits the scan: in order with the keys, each once
+        for remote in task.result():
+            self._act(remote.action, remote.text, remote.room)
 
     def on_programme_loaded(self, message: ProgrammeLoaded) -> None:
         """Take a valid save; keep the host's place in it."""
@@ -437,13 +447,14 @@ class KioskApp(App[int]):
             self.notify(str(event.worker.error), severity="error", timeout=8)
 
     async def flush(self) -> None:
-        """Wait until the state file is written and the files scanned: before quitting."""
-        writes = [w for w in self.workers if w.group == "state"]
-        if writes:  # (an empty list would wait for every worker)
-            await self.workers.wait_for_complete(writes)
+        """Wait until the files are scanned and the state file written: before quitting (a
+        scan may bring actions from elsewhere, whose state is then written too)."""
         if self._scanning is not None:
             with contextlib.suppress(Exception):  # a failed scan was said when it failed
                 await self._scanning
+        writes = [w for w in self.workers if w.group == "state"]
+        if writes:  # (an empty list would wait for every worker)
+            await self.workers.wait_for_complete(writes)
 
     # -- host keys -------------------------------------------------------------------------
 
@@ -466,16 +477,23 @@ class KioskApp(App[int]):
             return
         self._act(what)
 
-    def _act(self, what: Action, text: str | None = None) -> None:
-        """The host's action on the screen they see, and the note that says what it did."""
+    def _act(self, what: Action, text: str | None = None, room: str | None = "") -> None:
+        """The host's action on the screen they see, and the note that says what it did.
+        `room`: an action from elsewhere names the track it steers (None: the hall's)."""
         from kiosk.core.notes import note  # loaded with the first key, not at start
 
+        def screen() -> Tracks:  # the track the action is on
+            if room == "" or room == self.settings.room:
+                return self.tracks
+            known = room if room in self.programme.event.rooms else None
+            return Tracks(self.programme, self.live.state, known)
+
         now, before = self.clock.now(), self.live
-        after = act(before, self.tracks.at(now), what, now, text)
+        after = act(before, screen().at(now), what, now, text)
         if after.state != before.state:  # the log of the day, written with the state
             self._log_change(what, after)
         self.live = after
-        self.show_note(note(what, before, self.live, self.tracks.at(now), now, self.words))
+        self.show_note(note(what, before, self.live, screen().at(now), now, self.words))
 
     def _log_change(self, action: str, live: Live) -> None:
         """A change of the host's live state for the day's log (kiosk report)."""

@@ -31,6 +31,7 @@ from kiosk.core.text import displayable
 from kiosk.core.words import Words
 from kiosk.files.clock import Clock
 from kiosk.files.loader import load
+from kiosk.web.control import Control
 from kiosk.web.feed import Feed
 from kiosk.web.viewers import Renderer, Rendering, Viewer, Viewers
 
@@ -116,6 +117,7 @@ class KioskServer(Server):
         port: int,
         cells: tuple[int, int] = CELLS,
         max_screens: int = MAX_SCREENS,
+        token: str | None = None,
     ):
         self.settings = settings
         self.cells, self.max_screens = cells, max_screens
@@ -127,6 +129,8 @@ class KioskServer(Server):
         self.viewers = Viewers(self.follower, max_screens, MAX_RENDERERS)
         self.feed = Feed(settings.programme_path, settings.state_path, programme)
         self.words = Words(event.language)
+        # --control: the host's keys over HTTP, with this token; None: nothing steers
+        self.control = None if token is None else Control(settings, token, self.feed, self.clock)
         super().__init__(command="", host=host, port=port, title=displayable(event.title))
 
     @property
@@ -169,7 +173,8 @@ class KioskServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One viewer: it watches the renderer of its rendering. What it sends is not passed on
-        (nothing over HTTP steers the kiosk), apart from its size: a new size is a new rendering."""
+        (a screen never steers; only --control's routes do, with the token), apart from its
+        size: a new size is a new rendering."""
         socket = web.WebSocketResponse(heartbeat=15)
         await socket.prepare(request)
         rendering = self.rendering(request)
@@ -224,6 +229,8 @@ class KioskServer(Server):
         if self.sessions:
             await asyncio.wait(self.sessions, timeout=SHUTDOWN)
         await self.feed.stop()
+        if self.control is not None:
+            await self.control.stop()
         await self.viewers.stop_all()
 
     def initialize_logging(self) -> None:
@@ -265,6 +272,8 @@ class KioskServer(Server):
         app = await super()._make_app()
         app.router.add_get("/ws/{rendering}", self.handle_websocket)
         app.router.add_routes(self.feed.routes())
+        if self.control is not None:
+            app.router.add_routes(self.control.routes())
 
         async def feed(app: web.Application) -> AsyncIterator[None]:
             task = asyncio.create_task(self.feed.run())
@@ -341,6 +350,11 @@ class KioskServer(Server):
             )
             if text := warning(self.host, self.port):
                 print(text, file=sys.stderr, flush=True)
+            if self.control is not None:
+                for line in self.control.lines_at_start(
+                    self.host, self.port, is_loopback(self.host)
+                ):
+                    print(line, flush=True)
             await stop.wait()
             return 0
         finally:
@@ -372,8 +386,10 @@ def serve(
     port: int = 8000,
     cells: tuple[int, int] = CELLS,
     max_screens: int = MAX_SCREENS,
+    control: bool = False,
 ) -> int:
-    """Serve the display until stopped: 0; or 1 with one line when it cannot."""
+    """Serve the display until stopped: 0; or 1 with one line when it cannot. `control`: the
+    host's keys over HTTP too, with the token beside the state file (made at the first start)."""
     if not 0 <= port <= 65535:  # the socket would say it with a traceback
         print(
             f"kiosk: --port {port}: give a port from 1 to 65535 (0: any free one)", file=sys.stderr
@@ -385,5 +401,16 @@ def serve(
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    server = KioskServer(settings, programme, host, port, cells, max_screens)
+    token, made = None, False
+    if control:
+        from kiosk.files.control_token import TokenError, load_or_make, token_path
+
+        try:
+            token, made = load_or_make(token_path(settings.state_path))
+        except TokenError as exc:
+            print(f"kiosk: --control: {exc}", file=sys.stderr)
+            return 1
+    server = KioskServer(settings, programme, host, port, cells, max_screens, token)
+    if server.control is not None:
+        server.control.token_made = made
     return asyncio.run(server.run())

@@ -17,7 +17,9 @@ from typing import Any
 
 import aiohttp
 import pytest
-from serve_helpers import TITLE, serve_kiosk
+from serve_helpers import TITLE, now_titles, serve_kiosk, session
+
+from kiosk.files import statefile
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -239,3 +241,76 @@ async def test_the_page_sounds_the_kiosks_bell(tmp_path: Path) -> None:
                 await asyncio.sleep(0.1)
             await asyncio.sleep(1.5)  # and only once
             assert await page.evaluate("window.kioskBells") == 1
+
+
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True}
+
+
+async def tap(page: DevTools, selector: str) -> None:
+    """A finger on the middle of the element, as a phone's touch screen sends it."""
+    box = await page.evaluate(
+        f"(() => {{ const e = document.querySelector({selector!r});"
+        " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+        " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+    )
+    point = [{"x": box[0], "y": box[1]}]
+    await page.call("Input.dispatchTouchEvent", type="touchStart", touchPoints=point)
+    await page.call("Input.dispatchTouchEvent", type="touchEnd", touchPoints=[])
+
+
+async def phone_shows(page: DevTools, selector: str, text: str, limit: float = 10) -> None:
+    deadline, shown = time.monotonic() + limit, ""
+    while shown != text:
+        assert time.monotonic() < deadline, f"the phone showed {shown!r}, not {text!r}"
+        shown = await page.evaluate(
+            f"(document.querySelector({selector!r}) || {{}}).textContent || ''"
+        )
+        await asyncio.sleep(0.05)
+
+
+async def test_a_tap_on_the_phone_moves_the_hall_on(tmp_path: Path) -> None:
+    with (
+        serve_kiosk(tmp_path, "--control") as served,
+        chromium(tmp_path / "profile") as port,
+    ):
+        token = (tmp_path / "live.token").read_text().strip()
+        said = (tmp_path / "serve.out").read_text()
+        assert f"/host?token={token}" in said and str(tmp_path / "live.token") in said
+        async with page_of(port) as page, session(served) as hall:
+            await hall.until(lambda: "Inloop" in now_titles(hall.output))
+            await page.call("Page.enable")
+            await page.call("Emulation.setDeviceMetricsOverride", **PHONE)
+            await page.call("Emulation.setTouchEmulationEnabled", enabled=True)
+            await page.call("Page.navigate", url=f"{served.url}host?token={token}")
+            await phone_shows(page, "#now .title", "Inloop")
+            await phone_shows(page, "#next .title", "Opening en welkom")
+            # one-handed: big targets, nothing wider than the phone, no zoom needed
+            sizes = await page.evaluate(
+                "[...document.querySelectorAll('button')].map(b => b.getBoundingClientRect())"
+                ".map(r => [r.width, r.height])"
+            )
+            assert all(w >= 48 and h >= 48 for w, h in sizes), sizes
+            assert await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            # the big button says what it will do, as the help does for n
+            await phone_shows(page, "#next-does", "Opening en welkom begint")
+
+            seen = len(hall.output)
+            started = time.monotonic()
+            await tap(page, "#act-next")
+            await phone_shows(page, "#now .title", "Opening en welkom")
+            await hall.until(lambda: "Opening en welkom" in now_titles(hall.output[seen:]))
+            assert time.monotonic() - started < 2.5  # within a second or two, as a key
+            await phone_shows(page, "#said", "✓ Volgende ▶")
+
+            await page.evaluate("document.getElementById('announce-text').value = 'Koffie!'")
+            await tap(page, "#announce-send")
+            await phone_shows(page, "#banner", "Koffie!")
+            await hall.until(lambda: "Koffie!" in hall.output[seen:].decode(errors="replace"))
+
+            await page.evaluate("document.getElementById('stage-text').value = 'Nog 5 min'")
+            await tap(page, "#stage-send")
+            await phone_shows(page, "#stage-now", "Nu voor de spreker: Nog 5 min")
+            await hall.watch(1.5)  # the hall's screen never shows it
+            assert "Nog 5 min" not in hall.output.decode(errors="replace")
+        log, _ = statefile.read_log(statefile.log_path(served.state))
+        assert [e.action for e in log] == ["next", "announce", "stage_message"]
