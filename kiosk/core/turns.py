@@ -40,8 +40,13 @@ def turn_at(entry: Entry, at: datetime) -> Turn | None:
             count -= 1  # a few minutes left over: the last turn takes them
     if count < 2:
         return None
-    step = timedelta(seconds=seconds)
     number = min(count, int((at - entry.start).total_seconds() // seconds) + 1)
-    start = entry.start + step * (number - 1)
-    end = entry.start + step * number if number < count else (entry.end or start + step)
+    # each change from the part's start in one product (a step added n times would round to
+    # the microsecond n times, and a moment on a change could fall between two turns)
+    start = entry.start + timedelta(seconds=seconds * (number - 1))
+    end = (
+        entry.start + timedelta(seconds=seconds * number)
+        if number < count
+        else (entry.end or start + timedelta(seconds=seconds))
+    )
     return Turn(number, count, start, max(end, start))

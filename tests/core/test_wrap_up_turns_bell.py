@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import TABLES, at, leercafe, snap
@@ -141,6 +141,7 @@ def test_turns_need_an_end() -> None:
     minutes=st.integers(10, 240),
     offset=st.floats(0, 1, allow_nan=False),
 )
+@example(rounds=9, minutes=20, offset=1 / 3)  # a moment on a change, to the microsecond
 def test_turns_cover_the_part_in_order(rounds: int, minutes: int, offset: float) -> None:
     text = (
         "event: {title: T, date: 2022-11-22, timezone: Europe/Amsterdam}\n"
