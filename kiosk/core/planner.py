@@ -11,8 +11,9 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from kiosk.core.model import DayTracks, Event, Item, Programme, Session
 from kiosk.core.problems import Problem, ProgrammeError, plain_message
@@ -25,8 +26,7 @@ Real = dict[str, int]  # "start"/"end" -> real minutes of the day, for what was 
 INFINITE = 10**9  # minutes: an open end runs on
 
 
-@dataclass(frozen=True)
-class _DayPlan:
+class _DayPlan(NamedTuple):
     day: Day
     items: tuple[ItemSpec, ...]
     slots: list[Slot]  # one for each item
@@ -102,8 +102,8 @@ class _Planner:
                 skipped |= times is None
                 sessions[n, k] = times or {}
             if real is not None:
-                draft = Draft(item.line, real.get("start"), real.get("end"), item.duration)
-                drafts.append(replace(draft, is_end=item.is_end))
+                start, end = real.get("start"), real.get("end")
+                drafts.append(Draft(item.line, start, end, item.duration, item.is_end))
         if skipped:  # the schedule would only add follow-on errors about the missing time
             return None
         everyone = [n for n, item in enumerate(items) if item.room is None]

@@ -7,13 +7,12 @@ instants, and says them back in the organiser's wall-clock words.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 Label = Callable[[int], str]  # minutes -> the time as the organiser wrote it, for messages
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """An item as written: its published times as real minutes since the day's midnight (an
     hour of a day the clocks change is 60 minutes, like any other), None where not given."""
 
@@ -24,8 +23,7 @@ class Draft:
     is_end: bool = False
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     start: int
     end: int | None  # None: an open end (or the end marker, which has no length)
     estimated: bool

@@ -7,22 +7,20 @@ small hours of an evening, are the night after: the planner knows the day)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from kiosk.core.model import Event
 
 
-@dataclass(frozen=True)
-class WallTime:
+class WallTime(NamedTuple):
     """A time of day as written: minutes since midnight on the wall clock, and its line."""
 
     minutes: int
     line: int
 
 
-@dataclass(frozen=True)
-class SessionSpec:
+class SessionSpec(NamedTuple):
     """One session of a round, in a room of its own."""
 
     line: int
@@ -35,8 +33,7 @@ class SessionSpec:
     end: WallTime | None = None
 
 
-@dataclass(frozen=True)
-class ItemSpec:
+class ItemSpec(NamedTuple):
     """One item of a day's programme."""
 
     line: int
@@ -61,14 +58,12 @@ class ItemSpec:
         return self.kind == "end"
 
 
-@dataclass(frozen=True)
-class DaySpec:
+class DaySpec(NamedTuple):
     date: date | None  # None: unreadable, already said; one day: the event's date
     items: tuple[ItemSpec, ...]
 
 
-@dataclass(frozen=True)
-class ProgrammeSpec:
+class ProgrammeSpec(NamedTuple):
     """A whole file. `event` is None when it could not be read (the schedule is still
     checked, so that one report names every problem); `times_read` is False when a time could
     not be read (the schedule would only add follow-on problems then)."""
