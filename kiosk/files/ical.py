@@ -134,11 +134,17 @@ def _beside_a_room(kept: list[tuple[datetime, int, Any]], rooms: list[str]) -> l
     while changed:  # a moved event is in a room too: what overlaps it moves as well
         changed = False
         for n, (begin, end) in enumerate(spans):
-            if n not in placed and any(spans[k][0] < end and begin < spans[k][1] for k in placed):
+            if n not in placed and any(_clash((begin, end), spans[k]) for k in placed):
                 placed.add(n)
                 moved.append(n)
                 changed = True
     return sorted(moved)
+
+
+def _clash(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
+    """Two events overlap, or start together (one without a length is still at its start:
+    in a room's line the two would be at one time)."""
+    return a[0] == b[0] or (a[0] < b[1] and b[0] < a[1])
 
 
 def _zone(calendar: Any, masters: list[Any], given: str | None) -> tuple[str, str]:

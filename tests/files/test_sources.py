@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.import_formats import as_ics, as_xml, congress
@@ -711,6 +711,8 @@ def test_any_schedule_as_xml_imports_as_its_json_does(tmp_path_factory, parts):
         max_size=12,
     )
 )
+# an event of no length for everyone at the start of a room's: in that room's line at one time
+@example(parts=[("Tent A", 0, 1, "0"), ("Tent B", 0, 0, "0"), ("", 0, 0, "0")])
 def test_any_calendar_even_with_clashes_imports_to_a_programme_the_kiosk_takes(
     tmp_path_factory, parts
 ):
