@@ -183,6 +183,19 @@ async def test_the_answer_says_who_applied_it(remote: Remote, capsys) -> None:
     assert " next from 127.0.0.1, applied by this server" in capsys.readouterr().out
 
 
+async def test_actions_sent_at_once_with_no_host_kiosk_all_say_this_server_did_them(
+    remote: Remote, capsys
+) -> None:
+    async def act() -> object:
+        async with remote.client.post("/api/act", json={"action": "later"}, headers=HOST) as got:
+            return (await got.json())["applied_by"]
+
+    answers = await asyncio.gather(*(act() for _ in range(RATE)))
+    assert answers == ["this server"] * RATE  # no host kiosk runs: none may claim it did
+    assert "applied by the host kiosk" not in capsys.readouterr().out
+    assert statefile.read(remote.state, leercafe()).state.shift == 5 * RATE
+
+
 async def test_a_host_kiosk_that_never_takes_it_gets_it_withdrawn(
     remote: Remote, monkeypatch
 ) -> None:
