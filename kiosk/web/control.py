@@ -191,6 +191,15 @@ class Control:
                 text=_plain(words("remote_denied"), words.language),
                 headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
             )
+        room = request.query.get("room") or None
+        if room is not None and room not in self.feed.programme.event.rooms:
+            # said here, once: the page itself would only say it cannot reach the kiosk
+            return web.Response(
+                status=400,
+                content_type="text/html",
+                text=_plain(words("remote_no_room", room=displayable(room)[:60]), words.language),
+                headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+            )
         nonce = secrets.token_urlsafe(16)
         title = f"{words('remote_title')} · {displayable(self.feed.programme.event.title)}"
         labels = {k.removeprefix("remote_"): v for k, v in words.table.items() if "remote_" in k}

@@ -219,6 +219,16 @@ async def test_a_host_kiosk_that_never_takes_it_gets_it_withdrawn(
 # -- the phone page -------------------------------------------------------------------------
 
 
+async def test_a_phone_link_with_a_room_the_programme_lacks_says_so(remote: Remote) -> None:
+    # not a page that keeps saying it cannot reach the kiosk; the name as text, not markup
+    room = "Zaal 9<script>\x1b[31m"
+    async with remote.client.get("/host", params={"token": TOKEN, "room": room}) as got:
+        assert got.status == 400
+        said = await got.text()
+    assert "Zaal Zaal 9&lt;script&gt; staat niet in het programma" in said
+    assert "<script>" not in said and "\x1b" not in said and "Geen verbinding" not in said
+
+
 async def test_the_phone_page_needs_the_token_and_has_big_dutch_buttons(remote: Remote) -> None:
     async with remote.client.get("/host") as got:
         assert got.status == 401
