@@ -52,6 +52,10 @@ WORDS: dict[str, dict[str, str]] = {
         "remote_blanked": "Het scherm in de zaal is zwart",
         "remote_offline": "Geen verbinding met de kiosk · probeert het opnieuw",
         "remote_denied": "Geen toegang: open de link met het token die kiosk serve --control gaf",
+        "remote_no_room": (
+            "Zaal {room} staat niet in het programma: open de link zonder &room= of met een zaal"
+            " die er wel in staat"
+        ),
         "remote_too_fast": "Te snel achter elkaar · even wachten",
         "remote_failed": "Niet gelukt: {why}",
         "remote_done": "✓ {what}",
@@ -211,6 +215,10 @@ WORDS: dict[str, dict[str, str]] = {
         "remote_blanked": "The hall's screen is blank",
         "remote_offline": "No connection to the kiosk · trying again",
         "remote_denied": "No access: open the link with the token kiosk serve --control gave",
+        "remote_no_room": (
+            "Room {room} is not in the programme: open the link without &room= or with a room"
+            " it has"
+        ),
         "remote_too_fast": "Too fast · wait a moment",
         "remote_failed": "Did not work: {why}",
         "remote_done": "✓ {what}",

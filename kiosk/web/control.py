@@ -57,6 +57,8 @@ class Control:
         # the host's files as this server writes them when no host kiosk runs
         self.files = KioskFiles(replace(settings, follow=False, served=False))
         self._alone = asyncio.Lock()  # one of this server's turns as the host at a time
+        self._waiting: set[Path] = set()  # inbox entries this server sent, not yet taken
+        self._taken_here: set[Path] = set()  # of those, the ones this server took itself
         self._recent: deque[float] = deque()  # the moments of the last second's actions
         self.monotonic = time.monotonic  # what the rate is measured by (tests hold it still)
         self.pages: set[asyncio.Task[object]] = set()
@@ -150,22 +152,33 @@ class Control:
         """Hand the action to the holder of the host lock and wait until it is taken: who
         applied it ("the host kiosk", or "this server" when none runs)."""
         path = self.settings.state_path
-        entry = await asyncio.to_thread(inbox.send, path, remote)
-        deadline = time.monotonic() + TAKEN
-        while await asyncio.to_thread(entry.exists):
-            async with self._alone:  # no host kiosk: this server is the host for a moment
-                now = self.clock.now()
-                programme = self.feed.programme
-                if await asyncio.to_thread(self.files.steer_alone, programme, now):
+        # Sent in this server's turn: one turn as the host takes every entry this server sent
+        # before it (another request's too), and those are known to be taken here.
+        async with self._alone:
+            entry = await asyncio.to_thread(inbox.send, path, remote)
+            self._waiting.add(entry)
+        try:
+            deadline = time.monotonic() + TAKEN
+            while await asyncio.to_thread(entry.exists):
+                async with self._alone:  # no host kiosk: this server is the host for a moment
+                    now = self.clock.now()
+                    programme = self.feed.programme
+                    if await asyncio.to_thread(self.files.steer_alone, programme, now):
+                        self._taken_here |= self._waiting
+                if entry in self._taken_here:
                     return "this server"
-            if time.monotonic() >= deadline:
-                if await asyncio.to_thread(inbox.withdraw, entry):
-                    raise Undelivered(
-                        f"the host kiosk did not take the action in {TAKEN:.0f} s; nothing was done"
-                    )
-                break
-            await asyncio.sleep(LOOK)
-        return "the host kiosk"
+                if time.monotonic() >= deadline:
+                    if await asyncio.to_thread(inbox.withdraw, entry):
+                        raise Undelivered(
+                            f"the host kiosk did not take the action in {TAKEN:.0f} s;"
+                            " nothing was done"
+                        )
+                    break
+                await asyncio.sleep(LOOK)
+            return "this server" if entry in self._taken_here else "the host kiosk"
+        finally:
+            self._waiting.discard(entry)
+            self._taken_here.discard(entry)
 
     # -- the phone page ----------------------------------------------------------------------
 
@@ -176,6 +189,15 @@ class Control:
                 status=401,
                 content_type="text/html",
                 text=_plain(words("remote_denied"), words.language),
+                headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+            )
+        room = request.query.get("room") or None
+        if room is not None and room not in self.feed.programme.event.rooms:
+            # said here, once: the page itself would only say it cannot reach the kiosk
+            return web.Response(
+                status=400,
+                content_type="text/html",
+                text=_plain(words("remote_no_room", room=displayable(room)[:60]), words.language),
                 headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
             )
         nonce = secrets.token_urlsafe(16)

@@ -183,6 +183,19 @@ async def test_the_answer_says_who_applied_it(remote: Remote, capsys) -> None:
     assert " next from 127.0.0.1, applied by this server" in capsys.readouterr().out
 
 
+async def test_actions_sent_at_once_with_no_host_kiosk_all_say_this_server_did_them(
+    remote: Remote, capsys
+) -> None:
+    async def act() -> object:
+        async with remote.client.post("/api/act", json={"action": "later"}, headers=HOST) as got:
+            return (await got.json())["applied_by"]
+
+    answers = await asyncio.gather(*(act() for _ in range(RATE)))
+    assert answers == ["this server"] * RATE  # no host kiosk runs: none may claim it did
+    assert "applied by the host kiosk" not in capsys.readouterr().out
+    assert statefile.read(remote.state, leercafe()).state.shift == 5 * RATE
+
+
 async def test_a_host_kiosk_that_never_takes_it_gets_it_withdrawn(
     remote: Remote, monkeypatch
 ) -> None:
@@ -204,6 +217,16 @@ async def test_a_host_kiosk_that_never_takes_it_gets_it_withdrawn(
 
 
 # -- the phone page -------------------------------------------------------------------------
+
+
+async def test_a_phone_link_with_a_room_the_programme_lacks_says_so(remote: Remote) -> None:
+    # not a page that keeps saying it cannot reach the kiosk; the name as text, not markup
+    room = "Zaal 9<script>\x1b[31m"
+    async with remote.client.get("/host", params={"token": TOKEN, "room": room}) as got:
+        assert got.status == 400
+        said = await got.text()
+    assert "Zaal Zaal 9&lt;script&gt; staat niet in het programma" in said
+    assert "<script>" not in said and "\x1b" not in said and "Geen verbinding" not in said
 
 
 async def test_the_phone_page_needs_the_token_and_has_big_dutch_buttons(remote: Remote) -> None:
