@@ -149,6 +149,19 @@ async def test_a_follower_stage_view_shows_the_hosts_message_large(kiosk, progra
         assert text_of(speaker, "#stage-message") == ""
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_message_of_the_longest_kind_is_read_to_its_last_word(programme_file, size):
+    # long words, as names of places and organisations are: four rows at 80 columns
+    message = " ".join(["Samenlevingsopbouwwerkers"] * 7)
+    assert len(message) <= 200  # the most a host can send
+    statefile.write(programme_file.with_name("programme.state.json"), to_stage(Live(), message))
+    app = stage(programme_file)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        shown = " ".join(screen_text(app).split())
+        assert message in shown, "every word, none cut at the band's edge"
+
+
 async def test_a_door_never_shows_the_message_and_its_stage_does(kiosk, tmp_path):
     path = tmp_path / "programme.yaml"
     shutil.copy(SYMPOSIUM, path)
