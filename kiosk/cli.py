@@ -287,7 +287,7 @@ def cmd_now(args: argparse.Namespace) -> int:
     if room is not None:  # the JSON names every room's now and next, at a door too
         snap = snap._replace(rooms=Tracks(programme, live.state).snapshot(at).rooms)
     if args.json:
-        print(json_line(snapshot_json(snap, room)))
+        print(json_line(snapshot_json(snap, room, live.state.stage_message)))
     else:
         print(now_text(snap, Words(programme.event.language), room))
     return 0

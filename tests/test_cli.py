@@ -12,7 +12,7 @@ import pytest
 
 from conftest import at, leercafe
 from kiosk.cli import main
-from kiosk.core.live import Live, announce, shift, start_item
+from kiosk.core.live import Live, announce, shift, start_item, to_stage
 from kiosk.files import statefile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +24,7 @@ TOP_KEYS = {
     "delay_minutes",
     "overtime_minutes",
     "announcement",
+    "stage_message",
     "room",
     "now",
     "next",
@@ -297,6 +298,13 @@ def test_now_with_a_deleted_host_item_follows_the_clock(capsys, programme):
     programme.write_text(text, encoding="utf-8")
     data = now_json(capsys, str(programme), "--at", "15:00")
     assert (data["mode"], data["delay_minutes"]) == ("clock", 0)
+
+
+def test_now_says_the_message_on_the_stage_for_other_programs(capsys, programme):
+    state = programme.with_name("programme.state.json")
+    assert now_json(capsys, str(programme), "--at", "14:10")["stage_message"] is None
+    statefile.write(state, to_stage(Live(), "Nog 5 minuten"))
+    assert now_json(capsys, str(programme), "--at", "14:10")["stage_message"] == "Nog 5 minuten"
 
 
 def test_now_with_a_damaged_state_file(capsys, programme):

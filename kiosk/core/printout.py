@@ -50,7 +50,11 @@ def _end(entry: Entry) -> str | None:
     return None if entry.end is None else hhmm(entry.end)
 
 
-def snapshot_json(snap: Snapshot, room: str | None = None) -> dict[str, Any]:
+def snapshot_json(
+    snap: Snapshot, room: str | None = None, stage_message: str | None = None
+) -> dict[str, Any]:
+    """What is on at the snapshot's instant, for other programs; `stage_message`: the host's
+    message to the stage (stage views only show it), if there is one."""
     day = snap.programme.event.date
     turn = turn_at(snap.now, snap.at) if snap.now is not None else None
     return {
@@ -60,6 +64,7 @@ def snapshot_json(snap: Snapshot, room: str | None = None) -> dict[str, Any]:
         "delay_minutes": snap.delay_minutes,
         "overtime_minutes": snap.overtime_minutes,
         "announcement": snap.announcement,
+        "stage_message": stage_message,
         "room": room,
         "now": item_json(snap.now, day),
         "next": item_json(snap.next, day),
