@@ -21,7 +21,8 @@ import pendulum
 import recurring_ical_events
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from kiosk.files.pretalx import ScheduleError, _scalar
+from kiosk.files.pretalx import ScheduleError
+from kiosk.files.programme_yaml import scalar
 
 OTHER = "Other"  # the room of events without a location that run beside the rooms' events
 YEAR = timedelta(days=366)  # how far a series is followed to find the event's last day
@@ -45,7 +46,7 @@ class Calendar:
         for line in lines[at + 1 :]:
             out.append(line)
             if line.startswith("  title: ") and self.venue:
-                out.append(f"  venue: {_scalar(self.venue)}")
+                out.append(f"  venue: {scalar(self.venue)}")
         return "\n".join(out)
 
 

@@ -12,73 +12,30 @@ pretalx's: a day runs from 04:00 to 03:59, a talk at 00:30 belongs to the day be
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pendulum
-import yaml
 
 from kiosk.core.problems import did_you_mean
-from kiosk.core.times import MORNING, closing_wall, is_evening
-from kiosk.files.loader import MAX_BYTES, URL_MOST
+from kiosk.core.times import MORNING, closing_wall
+from kiosk.files.loader import MAX_BYTES
+from kiosk.files.plain_text import plain
+from kiosk.files.programme_yaml import Talk, programme_lines
+from kiosk.files.talk_placement import fit, into_the_night, unique_ids, wall
 
 DAY_BREAK = 4  # hours: a pretalx day starts at 04:00
 _HHMM = re.compile(r"^(\d{1,3}):(\d{2})(?::\d{2})?$", re.ASCII)
 _BREAKS = {"break", "pause", "lunch", "coffee break"}
-# what YAML does not allow unescaped in a file (its printable set, YAML 1.1 section 5.1)
-_UNPRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
-# titles a schedule's editors give a slot that is to go: kept out of the talk beside it
-_PLACEHOLDERS = {
-    "bitte löschen",
-    "bitte loeschen",
-    "löschen",
-    "loeschen",
-    "delete",
-    "delete me",
-    "please delete",
-    "tbd",
-    "tba",
-    "placeholder",
-    "platzhalter",
-    "dummy",
-    "blocker",
-    "reserved",
-    "reserviert",
-    "test",
-}
-# libyaml's safe loader where PyYAML has it: reading back each value is most of the import
-_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DESCRIPTION_MOST = 300  # characters of an abstract kept as an item's description
 
 
 class ScheduleError(ValueError):
     """The schedule cannot be imported; the message is one line for the organiser."""
-
-
-@dataclass(frozen=True)
-class _Talk:
-    start: datetime  # in the event's timezone
-    minutes: int | None
-    room: str
-    title: str
-    by: str
-    kind: str | None
-    ident: str
-    description: str
-    about: str  # the track and the talk's page, for a comment above it
-    listed: int = 0  # the index of the export's day that lists it
-    rebuilt: bool = False  # placed by its day and start, not by its own date
-    notes: tuple[str, ...] = ()  # what the import changed or found, for comments
-    shelved: bool = False  # a placeholder left out: written as a commented-out item
 
 
 def read(path: str | Path, *, timezone: str | None = None, rooms: str | None = None) -> str:
@@ -119,14 +76,14 @@ def convert(
         data = {"schedule": data}  # the schedule without its wrapper, as some tools write it
     conference = _get(data, "schedule", dict, "the top level")
     conference = _get(conference, "conference", dict, "schedule")
-    title = _plain(_get(conference, "title", str, "conference")) or "Conference"
+    title = plain(_get(conference, "title", str, "conference")) or "Conference"
     days = _get(conference, "days", list, "conference")
     zone, zone_note = _timezone(conference, days, timezone)
     # an old frab export (no time_zone_name) may date a talk after midnight on its day's
     # date: its day and its start say when it is
     dated = isinstance(conference.get("time_zone_name"), str)
     spans = [_span(conference, day, zone) for day in days]
-    listed: list[_Talk] = []
+    listed: list[Talk] = []
     for n, day in enumerate(days, 1):
         if not isinstance(day, dict) or not isinstance(day.get("rooms"), dict):
             raise ScheduleError(f"day {n}: has no 'rooms' mapping of room names to events")
@@ -138,7 +95,7 @@ def convert(
                 listed.append(_talk(event, str(room), day, n - 1, zone, where, spans, dated))
     if not listed:
         raise ScheduleError("the schedule has no events")
-    listed = _unique_ids(listed)
+    listed = unique_ids(listed)
     every = _rooms(conference, days)
     active = {t.room for t in listed}
     left_out = [r for r in every if r not in active]
@@ -152,13 +109,13 @@ def convert(
     talks = _days(listed, days, spans)
     for day, day_talks in talks.items():
         day_talks.sort(key=lambda t: (t.start, order.get(t.room, len(order)), t.title))
-        talks[day] = _fit(day, day_talks)
+        talks[day] = fit(day, day_talks)
     url = conference.get("url")
     return (
         "\n".join(
-            _lines(
-                conference,
+            programme_lines(
                 title,
+                _language(conference["days"]),
                 (zone, zone_note),
                 names,
                 left_out,
@@ -232,8 +189,8 @@ def _in(moment: datetime, zone: str) -> datetime:
 
 
 def _days(
-    talks: list[_Talk], days: list[Any], spans: list[tuple[datetime, datetime] | None]
-) -> dict[date, list[_Talk]]:
+    talks: list[Talk], days: list[Any], spans: list[tuple[datetime, datetime] | None]
+) -> dict[date, list[Talk]]:
     """The programme's days: each talk on the export's day whose span holds its start (one
     placed by its day and start: that day); otherwise, as in pretalx, on the day of its date,
     a day running from 04:00 to 03:59."""
@@ -241,179 +198,26 @@ def _days(
         _day_date(day, span, talks, n)
         for n, (day, span) in enumerate(zip(days, spans, strict=True))
     ]
-    out: dict[date, list[_Talk]] = {}
+    out: dict[date, list[Talk]] = {}
     for talk in talks:
         on: date | None = dates[talk.listed] if talk.rebuilt else None
         if on is None:
             n = next((k for k, s in enumerate(spans) if s and s[0] <= talk.start < s[1]), None)
             on = None if n is None else dates[n]
-        if on is None or not 0 <= _wall(talk, on) < closing_wall(True):
+        if on is None or not 0 <= wall(talk, on) < closing_wall(True):
             # the small hours are the day before's
             on = (talk.start - timedelta(hours=DAY_BREAK)).date()
         out.setdefault(on, []).append(talk)
-    return _into_the_night(dict(sorted(out.items())))
+    return into_the_night(dict(sorted(out.items())))
 
 
-def _day_date(day: Any, span: tuple[datetime, datetime] | None, talks: list[_Talk], n: int) -> date:
+def _day_date(day: Any, span: tuple[datetime, datetime] | None, talks: list[Talk], n: int) -> date:
     on = _moment(f"{day.get('date', '')}T00:00") if isinstance(day, dict) else None
     if on is not None:
         return on.date()
     if span is not None:
         return span[0].date()
     return min((t.start for t in talks if t.listed == n), default=talks[0].start).date()
-
-
-def _into_the_night(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
-    """A programme day that runs past midnight is read as an evening, so it starts from 06:00
-    (times before that are its night). An export's day that starts earlier and runs past
-    midnight (a 04:00 set at the head of a pretalx day) gives its early talks to the night
-    before, where they are on; without a day before, its small hours go to their own date."""
-    days = sorted(talks)
-    out = {day: list(talks[day]) for day in days}
-    for k, day in enumerate(days):
-        here = out[day]
-        if not here or is_evening(_first(here)) or not any(_past_midnight(t, day) for t in here):
-            continue
-        before = days[k - 1] if k else None
-        if before == day - timedelta(days=1):
-            early = [t for t in here if t.start.date() == day and _clock(t) < MORNING]
-            out[before].extend(
-                replace(t, notes=(*t.notes, f"on in the night after {before.isoformat()}"))
-                for t in early
-            )
-            here[:] = [t for t in here if t not in early]
-    return _by_day({day: talks for day, talks in out.items() if talks})
-
-
-def _past_midnight(talk: _Talk, day: date) -> bool:
-    return _wall(talk, day) + (talk.minutes or 0) > 24 * 60
-
-
-def _clock(talk: _Talk) -> int:
-    return talk.start.hour * 60 + talk.start.minute
-
-
-def _first(talks: list[_Talk]) -> int:
-    return _clock(min(talks, key=lambda t: t.start))
-
-
-def _by_day(talks: dict[date, list[_Talk]]) -> dict[date, list[_Talk]]:
-    """The programme's days: a day read as an evening (its first start from 06:00) keeps its
-    small hours; in a day that starts earlier, the loader would read 01:00 as that morning,
-    so talks after midnight go to the day of their own date."""
-    out: dict[date, list[_Talk]] = {}
-    for day, day_talks in sorted(talks.items()):
-        first = _first(day_talks)  # as the planner reads the day: written
-        for talk in day_talks:
-            on = day if is_evening(first) or talk.start.date() == day else talk.start.date()
-            out.setdefault(on, []).append(talk)
-    return dict(sorted(out.items()))
-
-
-def _wall(talk: _Talk, day: date) -> int:
-    """The talk's start as minutes of its programme day (the small hours after 24:00)."""
-    return (talk.start.date() - day).days * 24 * 60 + talk.start.hour * 60 + talk.start.minute
-
-
-def _fit(day: date, talks: list[_Talk]) -> list[_Talk]:
-    """The day's talks as the programme's rules take them, each change said in a comment:
-    a placeholder at the time of a talk in its room is left out (written commented out),
-    talks at the same time in one room become one item, a talk that runs into the next in
-    its room ends when that one starts, and none runs past the day's end."""
-    limit = closing_wall(is_evening(_first(talks)))
-    out: list[_Talk] = []
-    last: dict[str, int] = {}  # room -> index in out of its latest talk on the screens
-
-    def shelve(k: int, beside: _Talk) -> None:
-        note = (
-            f"a placeholder at the time of '{beside.title}' in this room: left out;"
-            " remove the # marks to keep it"
-        )
-        out[k] = replace(out[k], shelved=True, notes=(*out[k].notes, note))
-
-    for talk in talks:
-        start = _wall(talk, day)
-        k = last.get(talk.room)
-        if k is not None and _overlap(out[k], talk, day):
-            if _is_placeholder(talk.title):
-                out.append(talk)
-                shelve(len(out) - 1, out[k])
-                continue
-            if _is_placeholder(out[k].title):
-                shelve(k, talk)
-                k = None
-        if k is not None and _wall(out[k], day) == start and out[k].title == talk.title:
-            # the same talk listed twice (under two ids, or two rooms' names for one room)
-            note = f"listed twice in the schedule (also as {talk.ident}): here once"
-            out[k] = replace(out[k], notes=(*out[k].notes, note))
-            continue
-        if k is not None and _wall(out[k], day) == start:  # two at once in one room
-            same = out[k]
-            out[k] = replace(
-                same,
-                title=f"{same.title} / {talk.title}",
-                by=", ".join(x for x in (same.by, talk.by) if x),
-                minutes=min(max(same.minutes or 0, talk.minutes or 0), limit - start) or None,
-                notes=(*same.notes, "two talks at the same time in this room, here as one"),
-            )
-            continue
-        if k is not None and out[k].minutes is not None:
-            before = out[k]
-            end = _wall(before, day) + (before.minutes or 0)
-            if end > start:
-                out[k] = replace(
-                    before,
-                    minutes=start - _wall(before, day),
-                    notes=(
-                        *before.notes,
-                        f"runs {end - start} min into the next talk here: cut to fit",
-                    ),
-                )
-        if talk.minutes is not None and start + talk.minutes > limit:
-            talk = replace(
-                talk,
-                minutes=limit - start,
-                notes=(
-                    *talk.notes,
-                    f"runs {start + talk.minutes - limit} min past the day's end: cut",
-                ),
-            )
-        last[talk.room] = len(out)
-        out.append(talk)
-    return out
-
-
-def _overlap(before: _Talk, talk: _Talk, day: date) -> bool:
-    start = _wall(before, day)
-    return start == _wall(talk, day) or start + (before.minutes or 0) > _wall(talk, day)
-
-
-def _is_placeholder(title: str) -> bool:
-    words = " ".join("".join(c for c in title.casefold() if c.isalnum() or c.isspace()).split())
-    return words in _PLACEHOLDERS or any(
-        p in words for p in ("bitte löschen", "bitte loeschen", "placeholder", "platzhalter")
-    )
-
-
-def _unique_ids(talks: list[_Talk]) -> list[_Talk]:
-    """Ids unique by construction: a session repeated under one id (39C3 repeats talks under
-    one id with another guid) keeps the id the first time and takes its guid, or the id with
-    a suffix, after; the comment says which."""
-    taken: set[str] = set()
-    out = []
-    for talk in sorted(talks, key=lambda t: (t.start, t.room, t.ident)):
-        ident, guid = talk.ident.partition("\0")[::2]
-        found = ident
-        if found in taken:
-            found = guid if guid and guid not in taken else ident
-            n = 2
-            while found in taken:
-                found = f"{ident}-{n}"
-                n += 1
-            talk = replace(talk, notes=(*talk.notes, f"a repeat of {ident}: here as {found}"))
-        taken.add(found)
-        out.append(replace(talk, ident=found))
-    return out
 
 
 def _chosen(text: str, names: list[str]) -> list[str]:
@@ -483,6 +287,16 @@ def _timezone(conference: dict[str, Any], days: list[Any], given: str | None) ->
     )
 
 
+def _language(days: list[Any]) -> str:
+    """The programme's language: Dutch when every talk that says says Dutch."""
+    languages = {
+        str(e.get("language", "")).lower()
+        for e in _events(days)
+        if isinstance(e, dict) and e.get("language")
+    }
+    return "nl" if languages == {"nl"} else "en"
+
+
 def _events(days: list[Any]) -> Iterator[Any]:
     for day in days:
         if isinstance(day, dict) and isinstance(day.get("rooms"), dict):
@@ -509,52 +323,7 @@ def _rooms(conference: dict[str, Any], days: list[Any]) -> list[str]:
 
 def _room(name: str) -> str:
     """A room's name as the programme writes it: "Hall  1" and "Hall 1" are one room."""
-    return _plain(name)
-
-
-class _PlainText(HTMLParser):
-    """Markup's text: entities decoded, tags dropped; what only looks like a tag ("Vec<T>")
-    is text."""
-
-    # the tags of a schedule's text (pretalx and frab allow some markup); others are text
-    TAGS = frozenset(
-        "a abbr b big blockquote br cite code del div em font h1 h2 h3 h4 h5 h6 hr i img ins"  # noqa: SIM905
-        " kbd li mark ol p pre q s small span strike strong sub sup table td th tr tt u ul".split()
-    )
-    BREAKS = frozenset("br p div li tr h1 h2 h3 h4 h5 h6 blockquote pre ul ol hr".split())  # noqa: SIM905
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, self.get_starttag_text() or "")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._tag(tag, self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._tag(tag, f"</{tag}>")
-
-    def _tag(self, tag: str, raw: str) -> None:
-        if tag not in self.TAGS:
-            self.parts.append(raw)
-        elif tag in self.BREAKS:
-            self.parts.append(" ")
-
-
-def _plain(text: str) -> str:
-    """A schedule's text as plain words on one line: HTML entities decoded ("Don&#x27;t" is
-    "Don't"), markup dropped, runs of white space one space."""
-    if "<" in text or "&" in text:
-        parser = _PlainText()
-        parser.feed(text)
-        parser.close()
-        text = "".join(parser.parts)
-    return " ".join(text.split())
+    return plain(name)
 
 
 def _moment(text: Any) -> datetime | None:
@@ -622,12 +391,12 @@ def _talk(
     where: str,
     spans: list[tuple[datetime, datetime] | None],
     dated: bool,
-) -> _Talk:
+) -> Talk:
     """One event as a part of the programme, or the one line that says what is missing."""
     if not isinstance(event, dict):
         raise ScheduleError(f"{where}: an event is not a mapping")
     raw = event.get("title")
-    title = _plain(raw) if isinstance(raw, str) else ""
+    title = plain(raw) if isinstance(raw, str) else ""
     if not title:
         raise ScheduleError(f"{where}: an event has no title")
     where = f"{where}, '{title}'"
@@ -637,12 +406,12 @@ def _talk(
     minutes = _minutes(event["duration"], where)
     persons = event.get("persons") or []
     names = [
-        _plain(str(p.get("public_name") or p.get("name") or p.get("full_public_name") or ""))
+        plain(str(p.get("public_name") or p.get("name") or p.get("full_public_name") or ""))
         for p in persons
         if isinstance(p, dict)
     ]
     kind = event.get("type")
-    kind = _plain(kind).lower() if isinstance(kind, str) and _plain(kind) else None
+    kind = plain(kind).lower() if isinstance(kind, str) and plain(kind) else None
     if kind in _BREAKS:
         kind = "break"
     elif kind == "end":  # the programme's own close, not a kind of talk
@@ -652,18 +421,18 @@ def _talk(
         raise ScheduleError(f"{where}: has no 'id' or 'guid' to keep the host's place by")
     guid = event.get("guid")
     about = [event.get("track"), event.get("url")]
-    return _Talk(
+    return Talk(
         start=start,
         minutes=minutes or None,
         room=_room(room),  # the day's room it is listed under, as event.rooms names it
         title=title,
         by=", ".join(n for n in names if n),
         kind=kind,
-        # the id, and the guid for a repeat of it (see _unique_ids)
+        # the id, and the guid for a repeat of it (see unique_ids)
         ident=(f"event-{ident}" if isinstance(ident, int) else str(ident))
         + ("\0" + str(guid) if isinstance(guid, str) and guid.strip() else ""),
         description=_description(event),
-        about=" · ".join(_plain(x) for x in about if isinstance(x, str) and _plain(x)),
+        about=" · ".join(plain(x) for x in about if isinstance(x, str) and plain(x)),
         listed=n,
         rebuilt=rebuilt,
         notes=(moved,) if moved else (),
@@ -674,100 +443,9 @@ def _description(event: dict[str, Any]) -> str:
     """The subtitle, or else the abstract's start, as plain text."""
     for key in ("subtitle", "abstract"):
         value = event.get(key)
-        text = _plain(value) if isinstance(value, str) else ""
+        text = plain(value) if isinstance(value, str) else ""
         if len(text) > DESCRIPTION_MOST:
             text = text[:DESCRIPTION_MOST].rsplit(" ", 1)[0] + " …"
         if text:
             return text
     return ""
-
-
-def _lines(
-    conference: dict[str, Any],
-    title: str,
-    zone: tuple[str, str],
-    rooms: list[str],
-    left_out: list[str],
-    url: str,
-    talks: dict[date, list[_Talk]],
-    source: str,
-) -> Iterator[str]:
-    yield "# yaml-language-server: $schema=./programme.schema.json"
-    yield "#"
-    yield f"# Imported from {source} by `kiosk import`. Edit it freely: a new import replaces it,"
-    yield "# and the ids (from the schedule's) keep the host's place across an import."
-    yield "# Check an edit with:  kiosk check programme.yaml"
-    yield "event:"
-    yield f"  title: {_scalar(title)}"
-    yield f"  timezone: {zone[0]}  # {zone[1]}"
-    languages = {
-        str(e.get("language", "")).lower()
-        for e in _events(conference["days"])
-        if isinstance(e, dict) and e.get("language")
-    }
-    yield f"  language: {'nl' if languages == {'nl'} else 'en'}"
-    if left_out:
-        yield f"  # rooms without events, left out: {_UNPRINTABLE.sub('', ', '.join(left_out))}"
-    if rooms:  # a calendar of one place has none: its items are for everyone
-        yield f"  rooms: [{', '.join(_scalar(r, flow=True) for r in rooms)}]"
-    if re.fullmatch(r"https?://[^\s/]+\S*", url) and len(url) <= URL_MOST:
-        yield f"  url: {_scalar(url)}  # the conference's page: a QR code on large screens"
-    elif url:
-        yield f"  notes: [{_scalar(url, flow=True)}]"
-    days = sorted(talks)
-    if len(days) == 1:
-        yield f"  date: {days[0].isoformat()}"
-        yield "programme:"
-        yield from _items(talks[days[0]], "  ", days[0])
-        return
-    yield "days:"
-    for day in days:
-        yield f"  - date: {day.isoformat()}"
-        yield "    programme:"
-        yield from _items(talks[day], "      ", day)
-
-
-def _items(talks: list[_Talk], indent: str, day: date) -> Iterator[str]:
-    night = False
-    for talk in talks:
-        if not night and talk.start.date() > day:
-            night = True
-            yield (
-                f"{indent}# after midnight: the night into {talk.start.date().isoformat()},"
-                " still this day's (a day that starts from 06:00 runs to 06:00)"
-            )
-        for comment in (talk.about, *talk.notes):
-            if comment:
-                yield f"{indent}# {_UNPRINTABLE.sub('', comment)}"
-        mark = "# " if talk.shelved else ""
-        yield f"{indent}{mark}- start: {talk.start.strftime('%H:%M')}"
-        pad = indent + mark + "  "
-        if talk.minutes:
-            yield f"{pad}duration: {talk.minutes}"
-        if talk.room:
-            yield f"{pad}room: {_scalar(talk.room)}"
-        yield f"{pad}title: {_scalar(talk.title)}"
-        if talk.by:
-            yield f"{pad}by: {_scalar(talk.by)}"
-        if talk.description:
-            yield f"{pad}description: {_scalar(talk.description)}"
-        if talk.kind:
-            yield f"{pad}kind: {_scalar(talk.kind)}"
-        yield f"{pad}id: {_scalar(talk.ident)}"
-
-
-@functools.lru_cache(maxsize=4096)  # rooms, speakers and kinds come back again and again
-def _scalar(text: str, flow: bool = False) -> str:
-    """Text as YAML writes it by hand: plain where YAML reads it back the same, else quoted."""
-    one = " ".join(text.split())
-    probe = f"[{one}]" if flow else one
-    try:
-        back = yaml.load(probe, Loader=_FAST)
-    except yaml.YAMLError:
-        back = None
-    same = back == [one] if flow else back == one
-    if same and one and not one.startswith(("#", "-", "&", "*", "!", "%", "@", "`")):
-        return one
-    # JSON's escapes are YAML's; YAML also refuses raw what JSON leaves raw (DEL, C1, ...)
-    quoted = json.dumps(one, ensure_ascii=False)
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
