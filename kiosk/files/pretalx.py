@@ -24,8 +24,8 @@ import pendulum
 from kiosk.core.problems import did_you_mean
 from kiosk.core.times import MORNING, closing_wall
 from kiosk.files.loader import MAX_BYTES
-from kiosk.files.plain_text import plain
 from kiosk.files.programme_yaml import Talk, programme_lines
+from kiosk.files.schedule_text import plain
 from kiosk.files.talk_placement import fit, into_the_night, unique_ids, wall
 
 DAY_BREAK = 4  # hours: a pretalx day starts at 04:00
