@@ -97,6 +97,7 @@ class BoardScreen(Screen[None]):
 
 class KioskApp(App[int]):
     CSS_PATH = "kiosk.tcss"  # beside this file, in the package
+    VIEW_CSS: tuple[str, ...] = ()  # a view's own stylesheets, beside this one, read after it
     TITLE = "kiosk"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = BINDINGS
@@ -119,7 +120,8 @@ class KioskApp(App[int]):
         # an organiser's stylesheet goes on top of ours (absolute: Textual would read a relative
         # path as relative to this file)
         extra = [settings.css.resolve()] if settings.css is not None else []
-        super().__init__(css_path=[Path(__file__).with_name(self.CSS_PATH), *extra])
+        ours = [Path(__file__).with_name(name) for name in (self.CSS_PATH, *self.VIEW_CSS)]
+        super().__init__(css_path=[*ours, *extra])
         self.settings = settings
         self.clock = clock or Clock(programme.event.timezone, settings.start, settings.speed)
         self.words = Words(programme.event.language)
@@ -312,6 +314,11 @@ class KioskApp(App[int]):
         mark = shown.header.clock if shown.blank else ""
         if (blank_mark := self.blank_mark.needed(mark)) is not None:
             blank_mark.show(mark)
+        self._show_host_chrome(snap)
+
+    def _show_host_chrome(self, snap: Snapshot) -> None:
+        """The small lines at the bottom: the host's mark and first hint, a follower's mark
+        that its host is out of reach."""
         if self.mirror is not None:  # the one mark a follower has: its host is out of reach
             self.status_line.show("" if self.mirror.connected else self.words("mark_offline"))
         if not self.settings.follow:  # followers show neither the host's mark nor problems

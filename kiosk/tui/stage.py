@@ -3,45 +3,29 @@ widgets are built (the hall's are not), and its stylesheet is read on top of the
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from kiosk.core.model import Programme
-from kiosk.core.settings import Settings
 from kiosk.core.stage import stage_board
 from kiosk.core.text import displayable
-from kiosk.core.timeline import AFTER
-from kiosk.core.view import host_mark
 from kiosk.core.words import Words
-from kiosk.files.clock import Clock
-from kiosk.files.service import KioskFiles
 from kiosk.tui.app import KioskApp
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.stage_count import StageCount
 from kiosk.tui.widgets.when_needed import WhenNeeded, composed
 
 if TYPE_CHECKING:
-    from kiosk.files.mirror import Mirror
+    pass
 
 
 class StageApp(KioskApp):
     """The time left fills the screen, in the wrap-up's colours, flashing softly over time;
     the title, what comes next and the clock small; the host's message to the stage large."""
 
-    def __init__(
-        self,
-        settings: Settings,
-        programme: Programme,
-        clock: Clock | None = None,
-        mirror: Mirror | None = None,
-        files: KioskFiles | None = None,
-    ):
-        super().__init__(settings, programme, clock, mirror, files)
-        # after the kiosk's stylesheet, before an organiser's --css (which stays on top)
-        self.css_path.insert(1, Path(__file__).with_name("stage.tcss"))
+    VIEW_CSS = ("stage.tcss",)  # after the kiosk's, before an organiser's --css (on top)
 
     def compose(self) -> ComposeResult:
         self.message = PlainText(id="stage-message")
@@ -93,9 +77,4 @@ class StageApp(KioskApp):
         self.stage_title.show(shown.title)
         self.stage_clock.show(shown.clock)
         self.stage_next.show(shown.next)
-        if self.mirror is not None:
-            self.status_line.show("" if self.mirror.connected else self.words("mark_offline"))
-        if not self.settings.follow:  # a host at the stage's screen: the same small chrome
-            self.status_line.show(host_mark(snap, self.words, self.unwritable))
-            if self._hint and snap.phase != AFTER:
-                self.note_line.show(self.words("first_hint"))
+        self._show_host_chrome(snap)  # a host at the stage's screen: the same small chrome
