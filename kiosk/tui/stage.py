@@ -3,8 +3,6 @@ widgets are built (the hall's are not), and its stylesheet is read on top of the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
@@ -16,9 +14,6 @@ from kiosk.tui.app import KioskApp
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.stage_count import StageCount
 from kiosk.tui.widgets.when_needed import WhenNeeded, composed
-
-if TYPE_CHECKING:
-    pass
 
 
 class StageApp(KioskApp):
