@@ -132,6 +132,18 @@ def parse(text: str) -> Live:
         raise ValueError(f"bad time ({exc})") from None
 
 
+UNUSABLE = (ValueError, UnicodeDecodeError, OverflowError)  # what `checked` raises
+
+
+def checked(text: str, programme: Programme) -> Live:
+    """The live state in `text`, or one of UNUSABLE: not ours, or values that cannot be the
+    host's for `programme` (core.live.implausible)."""
+    live = parse(text)
+    if (why := implausible(live, programme)) is not None:
+        raise ValueError(why)
+    return live
+
+
 def read(path: Path, programme: Programme, keep_aside: bool = True) -> Live:
     """The live state in `path`; a fresh one if there is none.
 
@@ -150,11 +162,8 @@ def read(path: Path, programme: Programme, keep_aside: bool = True) -> Live:
     try:
         if len(raw) > MAX_BYTES:
             raise ValueError("over 1 MiB")
-        live = parse(raw.decode("utf-8"))
-        if (why := implausible(live, programme)) is not None:
-            raise ValueError(why)
-        return live
-    except (ValueError, UnicodeDecodeError, OverflowError) as exc:
+        return checked(raw.decode("utf-8"), programme)
+    except UNUSABLE as exc:
         aside = None
         if keep_aside:
             aside = path.with_name(path.name + ".damaged")

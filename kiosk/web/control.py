@@ -24,7 +24,7 @@ from typing import Any
 from aiohttp import web
 
 from kiosk.core.actions import Action
-from kiosk.core.live import Live, implausible, reconcile
+from kiosk.core.live import Live, reconcile
 from kiosk.core.notes import would
 from kiosk.core.remote import Remote, parse
 from kiosk.core.settings import Settings
@@ -313,10 +313,8 @@ class Control:
         if text is None:
             return Live()
         try:
-            live = statefile.parse(text)
-        except ValueError:
-            return Live()
-        if implausible(live, programme) is not None:
+            live = statefile.checked(text, programme)
+        except statefile.UNUSABLE:
             return Live()
         return reconcile(live, programme)[0]
 
