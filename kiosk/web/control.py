@@ -175,7 +175,10 @@ class Control:
                         )
                     break
                 await asyncio.sleep(LOOK)
-            return "this server" if entry in self._taken_here else "the host kiosk"
+            # gone: a turn of this server's may have taken it and not yet said so (its entries
+            # are marked once its look at the inbox is over); the lock waits for that turn
+            async with self._alone:
+                return "this server" if entry in self._taken_here else "the host kiosk"
         finally:
             self._waiting.discard(entry)
             self._taken_here.discard(entry)
