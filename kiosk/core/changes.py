@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kiosk.core.model import Programme
 from kiosk.core.words import Words
 
@@ -14,7 +12,7 @@ def describe(old: Programme, new: Programme, words: Words) -> str:
     added = [k for k in after if k not in before]
     removed = [k for k in before if k not in after]
     changed = [
-        k for k in after if k in before and replace(before[k], line=0) != replace(after[k], line=0)
+        k for k in after if k in before and before[k]._replace(line=0) != after[k]._replace(line=0)
     ]
     parts = [
         words(key, n=len(ids))

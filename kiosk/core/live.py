@@ -8,8 +8,8 @@ keys, the tests, the soak run and `kiosk now`. Undo keeps the states it replaced
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from kiosk.core.model import Programme
 
@@ -17,8 +17,7 @@ SHIFT_STEP = 5
 HISTORY = 50
 
 
-@dataclass(frozen=True)
-class State:
+class State(NamedTuple):
     mode: str = "clock"  # "clock" or "host"
     item_id: str | None = None  # host mode: the item the host started
     started_at: datetime | None = None  # host mode: when the host started it
@@ -29,9 +28,8 @@ class State:
     stage_message: str | None = None  # for the speaker: shown on stage views only
 
 
-@dataclass(frozen=True)
-class Live:
-    state: State = field(default_factory=State)
+class Live(NamedTuple):
+    state: State = State()
     history: tuple[State, ...] = ()  # the states undo goes back to, newest last
 
     def apply(self, new: State) -> Live:
@@ -49,13 +47,13 @@ def start_item(live: Live, programme: Programme, index: int, now: datetime) -> L
     index = max(0, min(index, len(programme.items) - 1))
     item = programme.items[index]
     return live.apply(
-        replace(live.state, mode="host", item_id=item.id, started_at=now, shift=0, shift_from=None)
+        live.state._replace(mode="host", item_id=item.id, started_at=now, shift=0, shift_from=None)
     )
 
 
 def follow_clock(live: Live) -> Live:
     return live.apply(
-        replace(live.state, mode="clock", item_id=None, started_at=None, shift=0, shift_from=None)
+        live.state._replace(mode="clock", item_id=None, started_at=None, shift=0, shift_from=None)
     )
 
 
@@ -64,27 +62,27 @@ def shift(live: Live, minutes: int, now: datetime, pin: tuple[str, datetime] | N
     started, so that only what is still to come moves, however often the host presses."""
     s = live.state
     if s.mode == "host":
-        return live.apply(replace(s, shift=s.shift + minutes))
+        return live.apply(s._replace(shift=s.shift + minutes))
     item_id, started = pin if pin is not None else (None, None)
     return live.apply(
-        replace(s, shift=s.shift + minutes, shift_from=now, item_id=item_id, started_at=started)
+        s._replace(shift=s.shift + minutes, shift_from=now, item_id=item_id, started_at=started)
     )
 
 
 def announce(live: Live, text: str | None) -> Live:
     text = " ".join((text or "").split()) or None
-    return live.apply(replace(live.state, announcement=text))
+    return live.apply(live.state._replace(announcement=text))
 
 
 def to_stage(live: Live, text: str | None) -> Live:
     """The message to the stage (stage views only); empty clears it."""
     text = " ".join((text or "").split()) or None
-    return live.apply(replace(live.state, stage_message=text))
+    return live.apply(live.state._replace(stage_message=text))
 
 
 def toggle_blank(live: Live, blank: bool | None = None) -> Live:
     value = (not live.state.blank) if blank is None else blank
-    return live.apply(replace(live.state, blank=value))
+    return live.apply(live.state._replace(blank=value))
 
 
 def reconcile(
@@ -103,7 +101,7 @@ def reconcile(
         return live, None
     renamed = _renamed(s.item_id, programme, previous)
     if renamed is not None:
-        return Live(replace(s, item_id=renamed), live.history), None
+        return Live(s._replace(item_id=renamed), live.history), None
     was_there = previous is None or (
         s.item_id is not None and previous.index_of(s.item_id) is not None
     )
@@ -117,7 +115,7 @@ def unplaced(live: Live, programme: Programme) -> Live:
     if s.mode != "host" or (s.item_id is not None and programme.index_of(s.item_id) is not None):
         return live
     return Live(
-        replace(s, mode="clock", item_id=None, started_at=None, shift=0, shift_from=None),
+        s._replace(mode="clock", item_id=None, started_at=None, shift=0, shift_from=None),
         live.history,
     )
 

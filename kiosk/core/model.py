@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Venue:
+class Venue(NamedTuple):
     name: str = ""
     address: str = ""
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     title: str
     date: date
     timezone: str
     subtitle: str = ""
     organisers: tuple[str, ...] = ()
     language: str = "nl"
-    venue: Venue = field(default_factory=Venue)
+    venue: Venue = Venue()
     notes: tuple[str, ...] = ()
     rooms: tuple[str, ...] = ()  # in the order screens show them
     url: str = ""  # the event's page: a QR code on large screens and after the close
@@ -29,8 +28,7 @@ class Event:
     bell: bool = True  # a bell when a break or gap ends, a part runs over, a turn changes
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """One of a round's parallel parts: it shares the round's time, in its own room."""
 
     id: str
@@ -43,8 +41,7 @@ class Session:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One part of the afternoon, with its planned times (given or estimated)."""
 
     id: str
@@ -120,8 +117,7 @@ class Programme:
         return None
 
 
-@dataclass(frozen=True)
-class DayTracks:
+class DayTracks(NamedTuple):
     """One day of the programme: the hall's track (the items for everyone, rounds among them)
     and each room's track (those items and the room's own), in the order of `event.rooms`."""
 

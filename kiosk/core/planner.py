@@ -11,7 +11,6 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -72,7 +71,7 @@ class _Planner:
         if spec.several:
             first = spec.days[0].date
             assert first is not None  # done() raised otherwise
-            event = replace(event, date=first)
+            event = event._replace(date=first)
         programme = self._build(event, [p for p in plans if p is not None])
         self.done()  # what only the resolved times show (turns without an end)
         return programme
@@ -235,7 +234,7 @@ class _Planner:
         days, items = [], []
         for plan in plans:
             day = plan.day
-            on_day = replace(event, date=day.date)
+            on_day = event._replace(date=day.date)
 
             def at(minutes: int | None, day: Day = day) -> datetime | None:
                 return None if minutes is None else day.instant(minutes)
@@ -306,7 +305,7 @@ class _Planner:
                     others = [n for n in joined if plan.items[n].room != room]
                     merged = _merged(own, others, plan.slots)
                     members = [
-                        replace(built[n], end=at(sooner[n])) if n in sooner else built[n]
+                        built[n]._replace(end=at(sooner[n])) if n in sooner else built[n]
                         for n in merged
                     ]
                     joined_here = [n for n in merged if n in plan.alone and n not in own_set]

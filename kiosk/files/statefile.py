@@ -11,7 +11,6 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -45,7 +44,7 @@ def default_path(programme_path: str | Path, rehearsal: bool = False) -> Path:
 
 
 def _state_to_json(s: State) -> dict[str, Any]:
-    out = asdict(s)
+    out = s._asdict()
     for key in ("started_at", "shift_from"):
         if out[key] is not None:
             out[key] = out[key].isoformat()
@@ -59,7 +58,7 @@ def _state_to_json(s: State) -> dict[str, Any]:
 def _state_from_json(data: Any) -> State:
     if not isinstance(data, dict):
         raise ValueError("a state is not an object")
-    known = State.__dataclass_fields__
+    known = State._fields
     if set(data) - set(known):
         raise ValueError(f"unknown fields {sorted(set(data) - set(known))}")
     values: dict[str, Any] = {}

@@ -17,7 +17,6 @@ import shlex
 import socket
 import time
 from collections import deque
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +54,7 @@ class Control:
     def __init__(self, settings: Settings, token: str, feed: Feed, clock: Clock):
         self.settings, self.token, self.feed, self.clock = settings, token, feed, clock
         # the host's files as this server writes them when no host kiosk runs
-        self.files = KioskFiles(replace(settings, follow=False, served=False))
+        self.files = KioskFiles(settings._replace(follow=False, served=False))
         self._alone = asyncio.Lock()  # one of this server's turns as the host at a time
         self._waiting: set[Path] = set()  # inbox entries this server sent, not yet taken
         self._taken_here: set[Path] = set()  # of those, the ones this server took itself

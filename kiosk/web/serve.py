@@ -15,7 +15,6 @@ import shlex
 import signal
 import sys
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -145,8 +144,8 @@ class KioskServer(Server):
 
     def follower(self, rendering: Rendering) -> str:
         """The follower command of one renderer, at the shared rehearsal clock's time."""
-        settings = replace(
-            self.settings, room=rendering.room, theme=rendering.theme, view=rendering.view
+        settings = self.settings._replace(
+            room=rendering.room, theme=rendering.theme, view=rendering.view
         )
         return follower_command(settings, self.clock.now() if self.clock.rehearsal else None)
 

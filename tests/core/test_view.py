@@ -273,7 +273,7 @@ def test_titles_are_shown_as_written():
     p = replace(
         leercafe(),
         items=tuple(
-            replace(i, title="Workshop [zaal 2] [b]vet[/b]") if i.id == "opening-en-welkom" else i
+            i._replace(title="Workshop [zaal 2] [b]vet[/b]") if i.id == "opening-en-welkom" else i
             for i in leercafe().items
         ),
     )

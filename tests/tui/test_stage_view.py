@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -184,7 +183,7 @@ async def test_every_text_on_the_stage_reads_against_its_background(programme_fi
     start = parse_when("13:59", programme.event.date, programme.event.timezone)
     settings = Settings(programme_file, programme_file.with_name("s.json"), theme=theme)
     app = make_app(
-        replace(settings, view="stage"), programme, FixedClock(programme.event.timezone, start)
+        settings._replace(view="stage"), programme, FixedClock(programme.event.timezone, start)
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "M", *"Nog 5 minuten", "enter")

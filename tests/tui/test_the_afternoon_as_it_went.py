@@ -90,10 +90,9 @@ async def test_the_driver_gets_a_bell_exactly_as_a_break_ends(kiosk):
 
 
 async def test_quiet_rings_nothing(kiosk, programme_file):
-    from dataclasses import replace
 
     app = kiosk(at="15:29:55")
-    app.settings = replace(app.settings, quiet=True)
+    app.settings = app.settings._replace(quiet=True)
     async with app.run_test(size=(80, 24)) as pilot:
         heard = bells(app)
         await step(app, pilot, 30)

@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -48,14 +47,11 @@ def served(tmp_path: Path):
 
 
 def _settings(tmp_path: Path, **changes) -> Settings:
-    return replace(
-        Settings(
-            programme_path=tmp_path / "a b" / "programme.yaml",
-            state_path=Path("live state.json"),
-            follow=True,
-        ),
-        **changes,
-    )
+    return Settings(
+        programme_path=tmp_path / "a b" / "programme.yaml",
+        state_path=Path("live state.json"),
+        follow=True,
+    )._replace(**changes)
 
 
 # -- the command each session runs ------------------------------------------------------------
