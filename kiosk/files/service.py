@@ -17,13 +17,13 @@ from kiosk.core.live import Live, reconcile
 from kiosk.core.logbook import START, Logged
 from kiosk.core.model import Programme
 from kiosk.core.problems import Problem, ProgrammeError
-from kiosk.core.remote import Remote, steer
 from kiosk.core.settings import Settings
-from kiosk.files import inbox, statefile
+from kiosk.files import statefile
 from kiosk.files.loader import load
 from kiosk.files.watch import Watch
 
 if TYPE_CHECKING:
+    from kiosk.core.remote import Remote
     from kiosk.files.lifetime import Lifetime
 
 
@@ -183,6 +183,8 @@ class KioskFiles:
         remote: tuple[Remote, ...] = ()
         # the host lock's holder takes them; once ending, the next holder does
         if self._lock is not None and not (self.lifetime is not None and self.lifetime.ending):
+            from kiosk.files import inbox  # the first look comes after the first frame
+
             remote = tuple(inbox.take(self.settings.state_path))
         return Looked(loaded, refused, state, parent_gone, remote)
 
@@ -191,6 +193,9 @@ class KioskFiles:
         (marked as ending: a host kiosk that starts now waits for it), apply what the inbox
         holds as the host's kiosk would, write the state and log, and let go. False when a
         host kiosk holds the lock: it applies them itself."""
+        from kiosk.core.remote import steer
+        from kiosk.files import inbox
+
         lock = statefile.HostLock(self.settings.state_path)
         try:
             lock.acquire(brief=True)

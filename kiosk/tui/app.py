@@ -27,7 +27,6 @@ from kiosk.core.listing import paged, rows
 from kiosk.core.live import Live, State, reconcile
 from kiosk.core.logbook import RELOAD, Logged
 from kiosk.core.model import Programme
-from kiosk.core.remote import Remote
 from kiosk.core.settings import Settings
 from kiosk.core.text import displayable
 from kiosk.core.timeline import AFTER, Snapshot
@@ -62,6 +61,7 @@ from kiosk.tui.widgets import (
 if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
     from textual.driver import Driver
 
+    from kiosk.core.remote import Remote
     from kiosk.files.mirror import Mirror
     from kiosk.tui.widgets.qr_code import QrCode
 
