@@ -118,7 +118,7 @@ def lives(tmp_path: Path, how: str, count: int) -> list[Ended]:
 
 @pytest.mark.parametrize(
     ("how", "count"),
-    [("close", 20), ("close-no-hangup", 6), ("SIGTERM", 10), ("SIGHUP", 10)],
+    [("close", 12), ("close-no-hangup", 4), ("SIGTERM", 6), ("SIGHUP", 6)],
     ids=["terminal-closed", "terminal-closed-without-a-hangup", "SIGTERM", "SIGHUP"],
 )
 def test_a_kiosk_ends_at_any_moment_and_a_restart_finds_the_hosts_place(tmp_path, how, count):

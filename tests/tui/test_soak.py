@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 async def test_a_day_of_keys_edits_and_damage_keeps_place_screen_and_memory(tmp_path: Path):
     # two compressed days; memory is traced over the second (see `soak`)
-    report = await soak(tmp_path, seed=7, steps_per_day=80, days=2)
-    assert report.steps == 160 and len(report.memory) == 2
+    report = await soak(tmp_path, seed=3, steps_per_day=40, days=2)
+    assert report.steps == 80 and len(report.memory) == 2
     assert report.keys and report.announcements and report.good_edits and report.bad_edits
     assert report.damages and report.starts > report.days  # at least one restart mid-day
     assert report.second_hosts, "a second host was started, and refused"
