@@ -46,6 +46,13 @@ PHASES = {
 }
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two workers a CPU. Many tests spend their time waiting (kiosks in terminals,
+    servers, a browser, the clock of a test), and a second worker per CPU fills that time:
+    the suite takes about 100 s instead of 130 s on two CPUs."""
+    return 2 * (os.cpu_count() or 1)
+
+
 @cache
 def leercafe() -> Programme:
     """The Leercafé programme, loaded once."""
