@@ -160,8 +160,8 @@ def time_left(app: KioskApp, panel: str = "now") -> str:
     ("nog 17 min") where it shows, else its words ("nog 17 min" at small sizes)."""
     from textual.widgets import Digits
 
-    count = app.query_one(f"#{panel}-count")
-    if count.display and count.region.width:
+    count = app.query_one(f"#{panel}-count")  # a box that is not drawn itself: its digits are
+    if count.display and app.query_one(f"#{panel}-digits").region.width:
         digits = app.query_one(f"#{panel}-digits", Digits).value
         qualifier, _, unit = text_of(app, f"#{panel}-unit").split("\n")
         return " ".join(x for x in (qualifier, digits, unit) if x.strip())
