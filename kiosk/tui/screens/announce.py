@@ -3,17 +3,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from kiosk.core.text import displayable
 from kiosk.core.words import Words
+from kiosk.tui.screens.dialog import Dialog
 from kiosk.tui.widgets.plain_text import PlainText
 
 MAX_LENGTH = 200
 
 
-class AnnounceScreen(ModalScreen[str | None]):
+class AnnounceScreen(Dialog[str | None]):
     """Type an announcement. It opens empty, with what is on screen now above it: Enter shows
     the new text, Enter on empty clears, ↑ takes the current text to change it, Esc keeps it."""
 

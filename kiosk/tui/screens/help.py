@@ -3,14 +3,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 
 from kiosk.core.words import Words
 from kiosk.tui.keys import HOST_KEYS
+from kiosk.tui.screens.dialog import Dialog
 from kiosk.tui.widgets.plain_text import PlainText
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every host key, in the screen's language, and what next and previous would do now;
     it scrolls where the screen is too small for all of it."""
 

@@ -3,14 +3,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
 from kiosk.core.words import Words
+from kiosk.tui.screens.dialog import Dialog
 from kiosk.tui.widgets.plain_text import PlainText
 
 
-class QuitScreen(ModalScreen[bool]):
+class QuitScreen(Dialog[bool]):
     """Quitting a kiosk by accident blanks a hall: ask first."""
 
     BINDINGS = [
