@@ -54,6 +54,7 @@ from kiosk.tui.widgets import (
     NowPanel,
     PlainText,
     ProgrammeList,
+    Sizes,
     WhenNeeded,
     composed,
 )
@@ -298,15 +299,15 @@ class KioskApp(App[int]):
         self._before = snap
         room = self.settings.room
         shown = board(snap, self.words, room)
-        self._screen_classes(shown.look, shown.blank, self.size)
+        sizes = self._screen_classes(shown.look, shown.blank, self.size)
         if (banner := self.banner.needed(shown.banner)) is not None:
             banner.show(shown.banner)
-        self.header.show(shown.header)
+        self.header.show(shown.header, sizes)
         if (drift := self.drift.needed(shown.drift)) is not None:
             drift.show(shown.drift)
         if (headline := self.headline.needed(shown.headline)) is not None:
-            headline.show(shown.headline)
-        self.now_panel.show(shown.now)
+            headline.show(shown.headline, sizes)
+        self.now_panel.show(shown.now, sizes)
         self.next_panel.show(shown.next)
         fit = self.listing.capacity
         self.listing.show(paged(rows(snap, self.words, fit, room), fit, snap.at, self.words))
@@ -326,9 +327,10 @@ class KioskApp(App[int]):
             if self._hint and snap.phase != AFTER:  # before the first key: what it does
                 self.note_line.show(self.words("first_hint"))
 
-    def _screen_classes(self, look: Look, blank: bool, size: Size) -> None:
+    def _screen_classes(self, look: Look, blank: bool, size: Size) -> Sizes:
         """Phase, blank and size as classes of the screen, set in one go: every change of a
-        screen class restyles every widget on it."""
+        screen class restyles every widget on it. Returns which parts shown only at some sizes
+        the screen shows now (all of them with an organiser's look: it may show any)."""
         width, height = size
         wanted = {
             "-blank": blank,
@@ -340,6 +342,8 @@ class KioskApp(App[int]):
             "-qr": self._qr_fits(look, size),
         }
         self.main_screen.update_classes(wanted)  # restyles only if a class really changed
+        any_look = self.settings.css is not None
+        return Sizes(large=wanted["-large"] or any_look, short=wanted["-short"] or any_look)
 
     def _qr_fits(self, look: Look, size: Size) -> bool:
         """The event's page as a QR code: on large screens beside the rest (which keeps at

@@ -152,6 +152,28 @@ async def test_large_terminals_get_big_now_and_next(kiosk):
         assert "Einde" in screen_text(app)  # the whole afternoon fits
 
 
+async def test_a_screen_made_larger_or_shorter_later_gets_the_parts_of_its_new_size(kiosk):
+    """The parts shown only at some sizes are made the first time the size shows them (the
+    start-up pays for none of them at 80x24): a TV that grows shows the time left in blocks and
+    the big clock; one too short for the big count says the time left in words."""
+    app = kiosk(at="14:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert time_left(app) == "nog 17 min"
+        assert not app.query("#now-blocks, #clock, #now-left"), "made only when a size shows them"
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        assert app.query_one("#now-blocks").region.height == 10
+        assert app.query_one("#clock", Digits).value == "14:05"
+        assert app.query_one("#clock", Digits).region.height == 3
+        await pilot.resize_terminal(80, 11)
+        await pilot.pause()
+        assert text_of(app, "#now-left") == "nog 17 min", "the count does not fit: its words"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert text_of(app, "#now-left") == "" and time_left(app) == "nog 17 min"
+
+
 async def test_kiosk_safe_keys(kiosk):
     app = kiosk(at="14:05")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -9,7 +9,7 @@ from kiosk.tui.widgets.next_panel import NextPanel
 from kiosk.tui.widgets.now_panel import NowPanel
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.programme_list import ProgrammeList
-from kiosk.tui.widgets.when_needed import WhenNeeded, composed
+from kiosk.tui.widgets.when_needed import Sizes, WhenNeeded, composed
 
 __all__ = [
     "Banner",
@@ -19,6 +19,7 @@ __all__ = [
     "NowPanel",
     "PlainText",
     "ProgrammeList",
+    "Sizes",
     "WhenNeeded",
     "composed",
 ]

@@ -8,6 +8,7 @@ from textual.widget import Widget
 from kiosk.core.view import Count
 from kiosk.tui.widgets.big_digits import BigDigits
 from kiosk.tui.widgets.plain_text import PlainText, hide_if
+from kiosk.tui.widgets.when_needed import Sizes, WhenNeeded
 
 NBSP = "\u00a0"  # a blank that keeps its row
 # Textual's Digits are three rows tall at any size; on a large screen the time left grows
@@ -73,17 +74,26 @@ class BigCount(Horizontal):
     def __init__(self, name: str, *, id: str | None = None):
         super().__init__(id=id, classes="big-count")
         self.digits = BigDigits("", id=f"{name}-digits", classes="digits")
-        self.blocks = BlockDigits(id=f"{name}-blocks", classes="blocks")
+        # on large screens only (or an organiser's look)
+        self.blocks = WhenNeeded(
+            lambda: BlockDigits(id=f"{name}-blocks", classes="blocks"),
+            lambda w: self.mount(w, after=self.digits),
+        )
         # beside the three rows of digits: the qualifier on top, the unit on the bottom row
         self.words = PlainText(id=f"{name}-unit", classes="count-words")
 
     def compose(self) -> ComposeResult:
-        yield from (self.digits, self.blocks, self.words)
+        yield self.digits
+        if self.blocks.widget is not None:
+            yield self.blocks.widget
+        self.blocks.composed = True
+        yield self.words
 
-    def show(self, count: Count | None) -> None:
+    def show(self, count: Count | None, sizes: Sizes) -> None:
         hide_if(self, count is None)
         if count is None:
             return
         self.digits.show(count.digits)
-        self.blocks.show(count.digits)
+        if (blocks := self.blocks.needed(sizes.large)) is not None:
+            blocks.show(count.digits)
         self.words.show(f"{count.qualifier or NBSP}\n{NBSP}\n{count.unit or NBSP}")

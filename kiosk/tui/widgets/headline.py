@@ -6,6 +6,7 @@ from textual.containers import Vertical
 from kiosk.core.view import HeadlineText
 from kiosk.tui.widgets.big_count import BigCount
 from kiosk.tui.widgets.plain_text import PlainText, hide_if
+from kiosk.tui.widgets.when_needed import Sizes
 
 
 class Headline(Vertical):
@@ -20,10 +21,10 @@ class Headline(Vertical):
     def compose(self) -> ComposeResult:
         yield from (self.text_line, self.count, self.countdown)
 
-    def show(self, headline: HeadlineText | None) -> None:
+    def show(self, headline: HeadlineText | None, sizes: Sizes) -> None:
         hide_if(self, headline is None)
         if headline is not None:
             self.text_line.show(headline.text)
-            self.count.show(headline.big)
+            self.count.show(headline.big, sizes)
             self.countdown.show(headline.countdown)
             self.countdown.set_class(headline.big is not None, "-counted", update=self.is_attached)

@@ -7,7 +7,7 @@ from kiosk.core.view import NowText
 from kiosk.tui.widgets.big_count import BigCount
 from kiosk.tui.widgets.plain_text import PlainText, hide_if
 from kiosk.tui.widgets.progress import Progress
-from kiosk.tui.widgets.when_needed import WhenNeeded
+from kiosk.tui.widgets.when_needed import Sizes, WhenNeeded
 
 
 class NowPanel(Vertical):
@@ -30,7 +30,10 @@ class NowPanel(Vertical):
         self.count = BigCount("now", id="now-count")
         self.times = PlainText(id="now-times", classes="times")
         # in words, where the count does not fit
-        self.left = PlainText(id="now-left", classes="when")
+        self.left = WhenNeeded(
+            lambda: PlainText(id="now-left", classes="when"),
+            lambda w: self.mount(w, after=self.times),
+        )
         self.bar = Progress(total=100, show_eta=False, show_percentage=False, id="now-progress")
 
     def compose(self) -> ComposeResult:
@@ -38,10 +41,13 @@ class NowPanel(Vertical):
         if self.turn.widget is not None:
             yield self.turn.widget
         self.turn.composed = True
-        yield from (self.count, self.times, self.left)
+        yield from (self.count, self.times)
+        if self.left.widget is not None:
+            yield self.left.widget
+        self.left.composed = True
         yield self.bar
 
-    def show(self, now: NowText | None) -> None:
+    def show(self, now: NowText | None, sizes: Sizes) -> None:
         hide_if(self, now is None)
         if now is None:
             return
@@ -50,11 +56,12 @@ class NowPanel(Vertical):
         self.by.show(now.by)
         if (turn := self.turn.needed(now.turn)) is not None:
             turn.show(now.turn)
-        self.count.show(now.big)
+        self.count.show(now.big, sizes)
         self.times.show(now.times)
-        self.left.show(now.left)
         # with a count, the words say the same: they show only where the count does not fit
-        self.left.set_class(now.big is not None, "-counted", update=self.is_attached)
+        if (left := self.left.needed(now.left and (now.big is None or sizes.short))) is not None:
+            left.show(now.left)
+            left.set_class(now.big is not None, "-counted", update=left.is_attached)
         hide_if(self.bar, now.progress is None)
         # near the end and over time: the count, its words and the bar change colour (the
         # stylesheet's -wrap, -last, -overtime); the words change too, for who sees no colour

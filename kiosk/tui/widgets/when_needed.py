@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from textual.widget import Widget
 
@@ -42,3 +42,12 @@ def composed(*parts: WhenNeeded[Any]) -> None:
     """The parent has yielded its children: a part made from now on is placed by its own."""
     for part in parts:
         part.composed = True
+
+
+class Sizes(NamedTuple):
+    """Which of the parts shown only at some sizes the screen can show now: such a part is made
+    the first time it is shown. An organiser's look (--css) may show any of them at any size:
+    with one, both are true from the start."""
+
+    large: bool = False  # NOW's time left in blocks, the header's big clock and subtitle
+    short: bool = False  # NOW's time left in words: the big count does not fit
