@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Digits, Input
+from textual.widgets import Input
 
 from kiosk.core.actions import act
 from kiosk.core.live import Live, reconcile
@@ -364,7 +364,7 @@ class Soak:
 
         shown = {
             "blank": main.has_class("-blank"),
-            "clock": main.query_one("#clock", Digits).value,
+            "clock": said("#clock-text"),
             "banner": said("#banner"),
             "now": main.query_one("#now-title", PlainText).text
             if main.query_one(NowPanel).display
