@@ -88,10 +88,10 @@ class BoardScreen(Screen[None]):
         # Textual restyles every widget when a screen resumes; on the first resume, right
         # after mounting, each was styled as it mounted: a second pass costs the start-up
         # some 15 ms for fifty widgets and changes nothing
+        # (Textual then calls Screen's own handler: each class's handler of an event is called)
         if not self._resumed_once:
             self._resumed_once = True
             event.refresh_styles = False
-        super()._on_screen_resume(event)
 
     _resumed_once = False
 
