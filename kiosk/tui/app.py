@@ -95,6 +95,12 @@ class BoardScreen(Screen[None]):
 
     _resumed_once = False
 
+    def _screen_resized(self, size: Size) -> None:
+        # The terminal's first Resize comes right after the first frame was laid out at its
+        # size: a second layout of every widget at the same size would change nothing
+        if size != self._size:
+            super()._screen_resized(size)
+
 
 class KioskApp(App[int]):
     CSS_PATH = "kiosk.tcss"  # beside this file, in the package
