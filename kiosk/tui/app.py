@@ -38,18 +38,9 @@ from kiosk.files.loader import load
 from kiosk.files.service import KioskFiles
 from kiosk.tui.driver import KioskDriver
 from kiosk.tui.keys import BINDINGS
-from kiosk.tui.messages import (
-    ParentGone,
-    ProgrammeLoaded,
-    ProgrammeRefused,
-    StateRead,
-    StateWritten,
-)
 from kiosk.tui.themes import THEMES
 from kiosk.tui.widgets import (
-    Banner,
     EventHeader,
-    Headline,
     NextPanel,
     NowPanel,
     PlainText,
@@ -64,6 +55,15 @@ if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at e
 
     from kiosk.core.remote import Remote
     from kiosk.files.mirror import Mirror
+    from kiosk.tui.messages import (
+        ParentGone,
+        ProgrammeLoaded,
+        ProgrammeRefused,
+        StateRead,
+        StateWritten,
+    )
+    from kiosk.tui.widgets.banner import Banner
+    from kiosk.tui.widgets.headline import Headline
     from kiosk.tui.widgets.qr_code import QrCode
 
 TICK = 1.0  # seconds between redraws; the words change per minute, the clock per minute
@@ -73,6 +73,18 @@ NOTE = 6.0  # seconds a note after a host key stays
 SMALL = (60, 20)  # below this width or height the list and footer give way
 LARGE = (120, 36)  # from this size on, NOW's time left grows in blocks
 SHORT = 12  # below this height the time left is said in words, not big digits
+
+
+def _banner() -> Banner:
+    from kiosk.tui.widgets.banner import Banner  # made for the first announcement
+
+    return Banner(id="banner")
+
+
+def _headline() -> Headline:
+    from kiosk.tui.widgets.headline import Headline  # made before the doors, in a gap, after
+
+    return Headline(id="headline")
 
 
 def _qr_code() -> QrCode:
@@ -181,15 +193,11 @@ class KioskApp(App[int]):
         self.main_screen = self.screen  # the classes go here, whatever overlay is on top
         # what most screens never show is made the first time it has something to show
         screen = self.main_screen
-        self.banner = WhenNeeded(
-            lambda: Banner(id="banner"), lambda w: screen.mount(w, before=self.header)
-        )
+        self.banner = WhenNeeded(_banner, lambda w: screen.mount(w, before=self.header))
         self.drift = WhenNeeded(
             lambda: PlainText(id="drift"), lambda w: self.body.mount(w, before=0)
         )
-        self.headline = WhenNeeded(
-            lambda: Headline(id="headline"), lambda w: self.body.mount(w, before=self.now_panel)
-        )
+        self.headline = WhenNeeded(_headline, lambda w: self.body.mount(w, before=self.now_panel))
         self.problem_line = WhenNeeded(
             lambda: PlainText(id="problem"), lambda w: self.bottom.mount(w, after=self.footer)
         )
@@ -387,6 +395,10 @@ class KioskApp(App[int]):
         return self._scanning
 
     def _scan_files(self) -> tuple[Remote, ...]:
+        # what a look found is told the screen as messages (loaded by the first look, after
+        # the first frame)
+        from kiosk.tui.messages import ParentGone, ProgrammeLoaded, ProgrammeRefused, StateRead
+
         found = self.files.look(self.programme)
         if found.programme is not None:
             self.post_message(ProgrammeLoaded(found.programme))
@@ -446,6 +458,8 @@ class KioskApp(App[int]):
 
     @work(thread=True, group="state", exit_on_error=False)
     def _write_worker(self) -> None:
+        from kiosk.tui.messages import StateWritten
+
         self.files.write(lambda error: self.post_message(StateWritten(error)))
 
     def on_state_written(self, message: StateWritten) -> None:
