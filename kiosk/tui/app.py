@@ -165,9 +165,17 @@ class KioskApp(App[int]):
             self.register_theme(theme)
         # our theme before the stylesheet is first parsed: no second parse and restyle
         self.set_reactive(App.theme, settings.theme or "dark")
+        self._theme_chosen = True
         self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
         self.update_classes({"-dark-mode": dark, "-light-mode": not dark}, update=False)
+
+    _theme_chosen = False  # Textual's constructor asks for its default theme's variables
+
+    def get_css_variables(self) -> dict[str, str]:
+        # before the kiosk's theme is set, no variables: they would be made for a theme the
+        # kiosk never shows (about 2 ms of each start); the stylesheet is parsed after it
+        return super().get_css_variables() if self._theme_chosen else {}
 
     def _start_live(self) -> Live:
         """The live state a (re)start resumes from; a damaged file is kept aside and said."""
