@@ -47,7 +47,6 @@ from kiosk.tui.widgets import (
     ProgrammeList,
     Sizes,
     WhenNeeded,
-    composed,
 )
 
 if TYPE_CHECKING:  # only a follower of another machine has one: not loaded at every start
@@ -219,28 +218,19 @@ class KioskApp(App[int]):
         self.title = displayable(self.programme.event.title)
         self._show_qr(self.programme.event.url)
         self.tick()
-        composed(
-            self.banner, self.drift, self.headline, self.problem_line, self.blank_mark, self.qr
-        )
-        if self.banner.widget is not None:
-            yield self.banner.widget
+        yield from self.banner.yielded()
         yield self.header
         with self.body:
-            if self.drift.widget is not None:
-                yield self.drift.widget
-            if self.headline.widget is not None:
-                yield self.headline.widget
+            yield from self.drift.yielded()
+            yield from self.headline.yielded()
             yield from (self.now_panel, self.next_panel, self.listing)
-            if self.qr.widget is not None:
-                yield self.qr.widget
+            yield from self.qr.yielded()
         with self.bottom:
             yield self.footer
-            if self.problem_line.widget is not None:
-                yield self.problem_line.widget
+            yield from self.problem_line.yielded()
             with Horizontal(id="host-bar"):
                 yield from (self.note_line, self.status_line)
-        if self.blank_mark.widget is not None:
-            yield self.blank_mark.widget
+        yield from self.blank_mark.yielded()
 
     def on_mount(self) -> None:
         # compose drew the first frame; the start-up resize fits the list to its height

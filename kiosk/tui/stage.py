@@ -13,7 +13,7 @@ from kiosk.core.words import Words
 from kiosk.tui.app import KioskApp
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.stage_count import StageCount
-from kiosk.tui.widgets.when_needed import WhenNeeded, composed
+from kiosk.tui.widgets.when_needed import WhenNeeded
 
 
 class StageApp(KioskApp):
@@ -33,7 +33,6 @@ class StageApp(KioskApp):
         self.problem_line = WhenNeeded(
             lambda: PlainText(id="problem"), lambda w: bottom.mount(w, before=host_bar)
         )
-        composed(self.problem_line)
         self.title = displayable(self.programme.event.title)
         self.tick()
         with Vertical(id="stage"):
@@ -42,8 +41,10 @@ class StageApp(KioskApp):
             with Horizontal(id="stage-foot"):
                 yield from (self.stage_title, self.stage_clock)
             yield self.stage_next
-        with bottom, host_bar:
-            yield from (self.note_line, self.status_line)
+        with bottom:
+            yield from self.problem_line.yielded()
+            with host_bar:
+                yield from (self.note_line, self.status_line)
 
     def watch_programme(self, programme: Programme) -> None:
         self.words = Words(programme.event.language)

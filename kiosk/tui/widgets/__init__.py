@@ -8,7 +8,7 @@ from kiosk.tui.widgets.next_panel import NextPanel
 from kiosk.tui.widgets.now_panel import NowPanel
 from kiosk.tui.widgets.plain_text import PlainText
 from kiosk.tui.widgets.programme_list import ProgrammeList
-from kiosk.tui.widgets.when_needed import Sizes, WhenNeeded, composed
+from kiosk.tui.widgets.when_needed import Sizes, WhenNeeded
 
 __all__ = [
     "EventHeader",
@@ -18,5 +18,4 @@ __all__ = [
     "ProgrammeList",
     "Sizes",
     "WhenNeeded",
-    "composed",
 ]

@@ -84,9 +84,7 @@ class BigCount(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield self.digits
-        if self.blocks.widget is not None:
-            yield self.blocks.widget
-        self.blocks.composed = True
+        yield from self.blocks.yielded()
         yield self.words
 
     def show(self, count: Count | None, sizes: Sizes) -> None:

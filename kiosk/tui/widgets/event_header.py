@@ -30,13 +30,10 @@ class EventHeader(Horizontal):
     def compose(self) -> ComposeResult:
         with self.text:
             yield self.title_line
-            if self.subtitle_line.widget is not None:
-                yield self.subtitle_line.widget
+            yield from self.subtitle_line.yielded()
             yield self.where_line
         yield self.clock_line
-        if self.clock.widget is not None:
-            yield self.clock.widget
-        self.subtitle_line.composed = self.clock.composed = True
+        yield from self.clock.yielded()
 
     def show(self, header: HeaderText, sizes: Sizes) -> None:
         self.title_line.show(header.title)

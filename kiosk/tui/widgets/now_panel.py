@@ -38,13 +38,9 @@ class NowPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield from (self.label, self.title_line, self.by)
-        if self.turn.widget is not None:
-            yield self.turn.widget
-        self.turn.composed = True
+        yield from self.turn.yielded()
         yield from (self.count, self.times)
-        if self.left.widget is not None:
-            yield self.left.widget
-        self.left.composed = True
+        yield from self.left.yielded()
         yield self.bar
 
     def show(self, now: NowText | None, sizes: Sizes) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Generic, NamedTuple, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Generic, NamedTuple, TypeVar
 
 from textual.widget import Widget
 
@@ -17,13 +17,13 @@ class WhenNeeded(Generic[W]):
     once: it only grows).
 
     `place` puts a widget made after its parent composed; one made before is yielded by the
-    parent's compose (`widget`).
+    parent's compose (`yielded`).
     """
 
     def __init__(self, make: Callable[[], W], place: Callable[[W], object]) -> None:
         self._make, self._place = make, place
         self.widget: W | None = None
-        self.composed = False  # set by the parent once it has yielded its children
+        self.composed = False  # set once the parent's compose has passed its place
 
     def needed(self, value: object) -> W | None:
         """The widget, made now if `value` is something to show; None while there has never
@@ -37,11 +37,13 @@ class WhenNeeded(Generic[W]):
                 self._place(self.widget)
         return self.widget
 
-
-def composed(*parts: WhenNeeded[Any]) -> None:
-    """The parent has yielded its children: a part made from now on is placed by its own."""
-    for part in parts:
-        part.composed = True
+    def yielded(self) -> Iterator[W]:
+        """For the parent's compose, at the part's place: the widget if it was made before
+        (the first frame is filled in before anything is mounted); one made from now on is
+        placed by `place`."""
+        if self.widget is not None:
+            yield self.widget
+        self.composed = True
 
 
 class Sizes(NamedTuple):
