@@ -187,21 +187,12 @@ class Control:
     async def handle_page(self, request: web.Request) -> web.Response:
         words = Words(self.feed.programme.event.language)
         if not self.authorised(request, page=True):
-            return web.Response(
-                status=401,
-                content_type="text/html",
-                text=_plain(words("remote_denied"), words.language),
-                headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
-            )
+            return _refused(401, words("remote_denied"), words.language)
         room = request.query.get("room") or None
         if room is not None and room not in self.feed.programme.event.rooms:
             # said here, once: the page itself would only say it cannot reach the kiosk
-            return web.Response(
-                status=400,
-                content_type="text/html",
-                text=_plain(words("remote_no_room", room=displayable(room)[:60]), words.language),
-                headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
-            )
+            room_words = words("remote_no_room", room=displayable(room)[:60])
+            return _refused(400, room_words, words.language)
         nonce = secrets.token_urlsafe(16)
         title = f"{words('remote_title')} · {displayable(self.feed.programme.event.title)}"
         labels = {k.removeprefix("remote_"): v for k, v in words.table.items() if "remote_" in k}
@@ -347,12 +338,19 @@ def _reachable(host: str) -> str:
         return host
 
 
-def _plain(said: str, language: str) -> str:
-    return (
-        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-        '<body style="background:#11161c;color:#e8ecef;font:1.3em sans-serif;padding:1em">'
-        f"<p>{html.escape(said)}</p></body></html>"
+def _refused(status: int, said: str, language: str) -> web.Response:
+    """The phone page refused, said in one plain line (never cached or passed on: the link
+    holds the token)."""
+    return web.Response(
+        status=status,
+        content_type="text/html",
+        text=(
+            f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+            '<body style="background:#11161c;color:#e8ecef;font:1.3em sans-serif;padding:1em">'
+            f"<p>{html.escape(said)}</p></body></html>"
+        ),
+        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
     )
 
 
