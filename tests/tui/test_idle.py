@@ -40,6 +40,26 @@ async def test_a_tick_that_changes_nothing_redraws_nothing(kiosk, monkeypatch):
         assert refreshes(app, monkeypatch, [60]), "a change of minute must reach the screen"
 
 
+async def test_the_first_screen_is_drawn_once(kiosk):
+    # a screen drawn twice over at every start costs the start-up and sends each terminal
+    # and browser the whole screen again
+    app = kiosk(at="14:10")
+    frames: list[object] = []
+    display = app._display
+
+    def counting(screen, update) -> None:
+        if update is not None:
+            frames.append(update)
+        display(screen, update)
+
+    app._display = counting
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(5):
+            await pilot.pause()
+        assert "Opening en welkom" in app.query_one("#now-title").visual.plain
+        assert len(frames) == 1
+
+
 async def test_a_hall_of_few_rooms_redraws_nothing_and_a_big_one_only_its_pages(
     kiosk, tmp_path: Path, monkeypatch
 ):
