@@ -19,8 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.run import processes
 
 STARTS = 7  # start-ups of each app, taken in turns (the median counts)
-# where the kiosk stands (about 1.25x and 1.25x on a 2-CPU machine) and a margin for a noisy one
-LINES = {"startup": 1.45, "memory": 1.32}
+# where the kiosk stands (start-up about 1.17x; memory about 1.27x here, as the floor's peak is
+# read before its clock has run a minute) and a margin for a noisy machine
+LINES = {"startup": 1.35, "memory": 1.32}
 
 
 def main() -> int:

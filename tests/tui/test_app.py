@@ -355,10 +355,13 @@ async def test_damaged_state_file_is_kept_aside_and_the_clock_takes_over(kiosk, 
     state = programme_file.with_name("programme.state.json")
     state.write_bytes(b"\x00{garbage")
     app = kiosk(at="14:05")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
         assert text_of(app, "#now-title") == "Opening en welkom"
         assert any("apart gezet" in n for n in notices(app))
+        # on the screen, over the first frame, not only said
+        toasts = [t for t in app.screen.query("Toast") if t.display and t.region]
+        assert any("apart gezet" in str(t.render()) for t in toasts)
         assert state.with_name("programme.state.json.damaged").read_bytes() == b"\x00{garbage"
         await pilot.press("n")
         await app.flush()
