@@ -78,6 +78,7 @@ class Day:
     def __init__(self, day: date, tz: str, evening: bool = True):
         self.date, self.tz, self.evening = day, tz, evening
         self.origin = pendulum.datetime(day.year, day.month, day.day, tz=tz)
+        self._origin, self.zone = self.origin.timestamp(), pendulum.timezone(tz)
         if self.origin.date() != day:
             raise TimeError(f"{day.isoformat()} does not exist in {tz}: the day was skipped")
         self.limit = self.minutes(closing_wall(evening), check=False)
@@ -99,7 +100,9 @@ class Day:
         return round((moment.timestamp() - self.origin.timestamp()) / 60)
 
     def instant(self, minutes: int) -> datetime:
-        return pendulum.from_timestamp(self.origin.timestamp() + minutes * 60, tz=self.tz)
+        # the standard library's, in the zone's C code, as the timeline's: a programme's every
+        # start and end is one, and as Pendulum's they were a third of reading 10,000 items
+        return datetime.fromtimestamp(self._origin + minutes * 60, self.zone)
 
     def label(self, minutes: int) -> str:
         """Real minutes as the wall-clock time an organiser writes ('24:00' for midnight)."""

@@ -225,7 +225,7 @@ async def test_the_page_sounds_the_kiosks_bell(tmp_path: Path) -> None:
 
     programme = load(PROGRAMME)
     first_break = next(i for i in programme.items if i.kind == "break")
-    on = snapshot(programme, Live().state, first_break.start.add(minutes=1))
+    on = snapshot(programme, Live().state, first_break.start + timedelta(minutes=1))
     restart = on.next.start
     at = (restart - timedelta(seconds=5)).isoformat()  # time for the page to load first
     with serve_kiosk(tmp_path, "--at", at) as served, chromium(tmp_path / "profile") as port:
