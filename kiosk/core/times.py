@@ -97,7 +97,7 @@ class Day:
             moment = pendulum.datetime(
                 day.year, day.month, day.day, hour, minute, tz=self.tz, fold=0
             )
-        return round((moment.timestamp() - self.origin.timestamp()) / 60)
+        return round((moment.timestamp() - self._origin) / 60)
 
     def instant(self, minutes: int) -> datetime:
         # the standard library's, in the zone's C code, as the timeline's: a programme's every
